@@ -1,0 +1,67 @@
+# One entry point for developers and CI. `make run` and `make test` work on a fresh machine:
+# they create .venv, install the pinned dependencies, generate the code and fetch the docs assets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAGE ?= local
+SWAGGER_UI := chalicelib/_static/swagger-ui
+
+.PHONY: install gen assets run test check lint format types codegen-check regen bench-codegen clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+# Swagger UI for GET /docs, from the pinned npm package: part of the Lambda payload, never a CDN.
+$(SWAGGER_UI)/.copied: node_modules/.package-lock.json
+	mkdir -p $(SWAGGER_UI)
+	cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
+	   node_modules/swagger-ui-dist/LICENSE $(SWAGGER_UI)/
+	touch $@
+
+assets: $(SWAGGER_UI)/.copied
+
+gen: install  ## regenerate chalicelib/_generated from openapi.yaml
+	$(PY) -m codegen
+
+run: install assets gen  ## serve the API on http://$(HOST):$(PORT)
+	$(BIN)/chalice local --host $(HOST) --port $(PORT) --stage $(STAGE)
+
+test: install assets  ## the whole test suite (CI runs exactly this)
+	$(PY) -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+types: install
+	$(BIN)/mypy
+
+codegen-check: install
+	$(PY) -m codegen --check
+
+check: lint types codegen-check test  ## the gate: lint, types, generated code up to date, tests
+
+regen: install  ## rewrite the golden records under tests/codegen/golden
+	$(PY) -m tests.codegen.golden regen
+
+bench-codegen: install  ## codegen wall time on the two largest corpus specs
+	$(PY) bench/codegen_bench.py
+
+clean:
+	rm -rf $(VENV) node_modules chalicelib/_static .cache .mypy_cache .ruff_cache .pytest_cache reports

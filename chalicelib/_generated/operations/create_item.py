@@ -1,0 +1,64 @@
+# generated from openapi.yaml — do not edit
+"""POST /items (createItem): Create an item"""
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, cast
+
+from chalicelib.handlers import items as _handlers
+from chalicelib.runtime.operation import Body, Operation, Param, ResponseSpec, Segment
+
+from ..schemas import SCHEMAS
+
+if TYPE_CHECKING:
+    from .. import models
+
+OPERATION = Operation(
+    operation_id="createItem",
+    method="POST",
+    path="/items",
+    segments=(),
+    parameters=(),
+    body=Body(
+        required=True,
+        kwarg="body",
+        media={
+            "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/ItemInput"},
+        },
+    ),
+    responses={
+        "201": ResponseSpec(
+            media={
+                "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/Item"},
+            },
+            headers={
+                "Location": {"type": "string"},
+            },
+        ),
+        "400": ResponseSpec(
+            media={
+                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+            },
+            headers={},
+        ),
+        "415": ResponseSpec(
+            media={
+                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+            },
+            headers={},
+        ),
+        "default": ResponseSpec(
+            media={
+                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+            },
+            headers={},
+        ),
+    },
+    success_status=201,
+    schemas=SCHEMAS,
+)
+
+
+def call(args: Mapping[str, Any]) -> object:
+    return _handlers.create_item(
+        body=cast("models.ItemInput", args["body"]),
+    )

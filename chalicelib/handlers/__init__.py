@@ -1,0 +1,1 @@
+"""Hand-written request handlers, one module per tag."""

@@ -1,0 +1,1 @@
+"""Build-time code generator: openapi.yaml -> chalicelib/_generated/. Never shipped to Lambda."""

@@ -1,0 +1,461 @@
+"""Stage 3: build the typed IR from a validated spec. Problems are collected, never raised one by one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from codegen.errors import SpecProblem, pointer
+from codegen.handlers import HandlerModule
+from codegen.ir import (
+    Api,
+    Header,
+    MediaType,
+    Operation,
+    Parameter,
+    RequestBody,
+    Response,
+    Route,
+    Segment,
+)
+from codegen.naming import UniqueNames, is_identifier, pascal, snake
+from codegen.resolve import Located, Resolver, SchemaBundle
+from codegen.types import TypeMapper, build_models, union
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_ROUTABLE = {"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"}
+_PARAM = re.compile(r"\{([^{}]+)\}")
+_DEFAULT_STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
+
+
+def is_json(media: str) -> bool:
+    base = media.split(";", 1)[0].strip().lower()
+    return base == "application/json" or base.endswith("+json") or base == "*/*"
+
+
+def _body_type(media: str, schema_type: str) -> str:
+    base = media.split(";", 1)[0].strip().lower()
+    if is_json(base):
+        return schema_type
+    if base.startswith("text/"):
+        return "str"
+    if base == "application/x-www-form-urlencoded":
+        return "dict[str, Any]"
+    return "bytes"
+
+
+@dataclass
+class Options:
+    package: str
+    handlers_package: str
+    handlers: dict[str, HandlerModule]
+
+
+@dataclass
+class _RawOp:
+    path: str
+    method: str
+    node: Located
+    path_params: list[Located]
+
+
+@dataclass
+class Builder:
+    resolver: Resolver
+    options: Options
+    problems: list[SpecProblem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        data = self.resolver.root.data
+        self.openapi_31 = str(data.get("openapi", "")).startswith("3.1")
+        self.bundle = SchemaBundle(self.resolver, self.openapi_31)
+        self.types = TypeMapper(self.resolver, self.openapi_31, prefix="models.")
+        self.root = Located(data, self.resolver.root_uri, "")
+
+    def error(self, node: Located, message: str) -> None:
+        self.resolver.problem(node.uri, node.ptr, message)
+
+    # -- top level -------------------------------------------------------------------------------
+    def build(self) -> Api:
+        data = self.root.value
+        raw_ops = self._collect()
+        components = self._component_schemas()
+        bodies = [
+            (pascal(self._op_name(raw)) + "Body", body)
+            for raw in raw_ops
+            for body in self._json_body_schemas(raw)
+        ]
+        model_mapper = TypeMapper(self.resolver, self.openapi_31)
+        models, body_models = build_models(model_mapper, components, bodies)
+        self.types.model_names = dict(model_mapper.model_names)
+        self._body_models = body_models
+
+        py_names = UniqueNames()
+        operations = [self._operation(raw, py_names) for raw in raw_ops]
+        routes, operations = self._routes(operations)
+        self.bundle.finish()
+        info = data.get("info") or {}
+        ignored = []
+        for name in data.get("webhooks") or {}:
+            ignored.append(f"webhook {name!r}: webhooks are sent by the API, not routed")
+        for op in raw_ops:
+            for name in op.node.value.get("callbacks") or {}:
+                ignored.append(f"callback {name!r} of {op.method.upper()} {op.path}: not routed")
+        return Api(
+            title=str(info.get("title", "")),
+            version=str(info.get("version", "")),
+            openapi=str(data.get("openapi")),
+            dialect=self.bundle.dialect,
+            package=self.options.package,
+            handlers_package=self.options.handlers_package,
+            operations=tuple(operations),
+            routes=tuple(routes),
+            models=tuple(models),
+            components=self.bundle.components,
+            bundled_spec=data,
+            ignored=tuple(ignored),
+        )
+
+    def _collect(self) -> list[_RawOp]:
+        paths = self.root.value.get("paths") or {}
+        ops = []
+        for path in paths:
+            item = self.resolver.deref(self.resolver.child(self.root, "paths", path))
+            if item is None or not isinstance(item.value, dict):
+                continue
+            shared = [
+                p
+                for i in range(len(item.value.get("parameters") or []))
+                if (p := self.resolver.deref(self.resolver.child(item, "parameters", i))) is not None
+            ]
+            for method in METHODS:
+                if isinstance(item.value.get(method), dict):
+                    ops.append(_RawOp(path, method, self.resolver.child(item, method), shared))
+        return ops
+
+    def _component_schemas(self) -> list[Located]:
+        schemas = (self.root.value.get("components") or {}).get("schemas") or {}
+        return [self.resolver.child(self.root, "components", "schemas", name) for name in schemas]
+
+    def _json_body_schemas(self, raw: _RawOp) -> list[Located]:
+        body = raw.node.value.get("requestBody")
+        if body is None:
+            return []
+        node = self.resolver.deref(self.resolver.child(raw.node, "requestBody"))
+        if node is None:
+            return []
+        content = node.value.get("content") or {}
+        return [self.resolver.child(node, "content", m, "schema") for m in content if is_json(m) and "schema" in content[m]]
+
+    def _op_name(self, raw: _RawOp) -> str:
+        op_id = raw.node.value.get("operationId")
+        if isinstance(op_id, str) and op_id.strip():
+            return op_id
+        return f"{raw.method} {raw.path}"
+
+    # -- operations ------------------------------------------------------------------------------
+    def _operation(self, raw: _RawOp, py_names: UniqueNames) -> Operation:
+        value = raw.node.value
+        op_id = value.get("operationId") if isinstance(value.get("operationId"), str) else None
+        py_name = py_names.claim(snake(self._op_name(raw)))
+        tags = value.get("tags") or []
+        tag_module = snake(str(tags[0])) if tags else "default"
+        method = raw.method.upper()
+        if method not in _ROUTABLE:
+            self.error(raw.node, f"API Gateway cannot route {method}; remove the operation or use another method")
+        kwargs = UniqueNames({"body"} if value.get("requestBody") is not None else set())
+        params = self._parameters(raw, kwargs)
+        body = self._request_body(raw, py_name, kwargs)
+        responses = self._responses(raw)
+        chalice_path, segments, weight = self._segments(raw)
+        module = self.options.handlers.get(tag_module)
+        return Operation(
+            operation_id=op_id,
+            py_name=py_name,
+            method=method,
+            path=raw.path,
+            pointer=raw.node.ptr,
+            tag_module=tag_module,
+            summary=str(value.get("summary") or ""),
+            deprecated=bool(value.get("deprecated")),
+            parameters=params,
+            body=body,
+            responses=responses,
+            success_status=_success_status(responses),
+            chalice_path=chalice_path,
+            segments=segments,
+            literal_weight=weight,
+            has_handler=module is not None and py_name in module.functions,
+        )
+
+    def _parameters(self, raw: _RawOp, kwargs: UniqueNames) -> tuple[Parameter, ...]:
+        merged: dict[tuple[str, str], Located] = {}
+        own = [
+            p
+            for i in range(len(raw.node.value.get("parameters") or []))
+            if (p := self.resolver.deref(self.resolver.child(raw.node, "parameters", i))) is not None
+        ]
+        for node in [*raw.path_params, *own]:  # operation-level parameters override path-level ones
+            if isinstance(node.value, dict) and "name" in node.value and "in" in node.value:
+                location = str(node.value["in"])
+                name = str(node.value["name"]).lower() if location == "header" else str(node.value["name"])
+                merged[(location, name)] = node
+        order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
+        nodes = sorted(merged.values(), key=lambda n: order.get(str(n.value["in"]), 4))
+        # a parameter's kwarg is its snake_case name; on a clash the later one gets its location appended
+        result = []
+        for node in nodes:
+            result.append(self._parameter(node, kwargs))
+        return tuple(result)
+
+    def _parameter(self, node: Located, kwargs: UniqueNames) -> Parameter:
+        value = node.value
+        location = str(value["in"])
+        name = str(value["name"])
+        schema_node: Located | None = None
+        content_type = None
+        if "schema" in value:
+            schema_node = self.resolver.child(node, "schema")
+        elif isinstance(value.get("content"), dict) and value["content"]:
+            content_type = next(iter(value["content"]))
+            media = value["content"][content_type]
+            if isinstance(media, dict) and "schema" in media:
+                schema_node = self.resolver.child(node, "content", content_type, "schema")
+        wanted = snake(name)
+        kwarg = kwargs.claim(wanted if wanted not in kwargs else f"{wanted}_{location}")
+        schema = self.bundle.convert(schema_node) if schema_node is not None else None
+        py_type = self.types.annotation(schema_node) if schema_node is not None else "str"
+        default_missing = object()
+        default = _schema_default(self.resolver, schema_node, default_missing)
+        style = str(value.get("style") or _DEFAULT_STYLE.get(location, "simple"))
+        return Parameter(
+            name=name,
+            location=location,
+            kwarg=kwarg,
+            required=bool(value.get("required")) or location == "path",
+            schema=schema,
+            py_type=py_type,
+            style=style,
+            explode=bool(value.get("explode", style == "form")),
+            has_default=default is not default_missing,
+            default=None if default is default_missing else default,
+            deprecated=bool(value.get("deprecated")),
+            content_type=content_type,
+            kind=self._kind(schema_node),
+            item_kind=self._kind(self._items(schema_node)),
+        )
+
+    def _resolved(self, node: Located | None) -> Located | None:
+        for _ in range(16):
+            if node is None or not isinstance(node.value, dict) or not isinstance(node.value.get("$ref"), str):
+                return node
+            node = self.resolver.lookup(node.value["$ref"], node.uri)
+        return None
+
+    def _kind(self, node: Located | None) -> str:
+        """The JSON type a parameter string is coerced to before validation ("any": left a string)."""
+        node = self._resolved(node)
+        if node is None or not isinstance(node.value, dict):
+            return "any"
+        declared = node.value.get("type")
+        types = [t for t in (declared if isinstance(declared, list) else [declared]) if t not in (None, "null")]
+        if len(types) == 1:
+            return str(types[0])
+        if not types:
+            if "properties" in node.value:
+                return "object"
+            if "items" in node.value:
+                return "array"
+            for key in ("allOf", "oneOf", "anyOf"):
+                parts = node.value.get(key)
+                if isinstance(parts, list) and parts:
+                    kinds = {self._kind(self.resolver.child(node, key, i)) for i in range(len(parts))}
+                    kinds.discard("any")
+                    if len(kinds) == 1:
+                        return kinds.pop()
+        return "any"
+
+    def _items(self, node: Located | None) -> Located | None:
+        node = self._resolved(node)
+        if node is None or not isinstance(node.value, dict) or not isinstance(node.value.get("items"), dict):
+            return None
+        return self.resolver.child(node, "items")
+
+    def _request_body(self, raw: _RawOp, py_name: str, kwargs: UniqueNames) -> RequestBody | None:
+        if raw.node.value.get("requestBody") is None:
+            return None
+        node = self.resolver.deref(self.resolver.child(raw.node, "requestBody"))
+        if node is None or not isinstance(node.value, dict):
+            return None
+        media = []
+        for name in node.value.get("content") or {}:
+            media.append(self._media(self.resolver.child(node, "content", name), name))
+        return RequestBody(
+            required=bool(node.value.get("required")),
+            kwarg="body",
+            media=tuple(media),
+            py_type=union(m.py_type for m in media) if media else "bytes",
+        )
+
+    def _media(self, node: Located, name: str) -> MediaType:
+        has_schema = isinstance(node.value, dict) and "schema" in node.value
+        schema_node = self.resolver.child(node, "schema") if has_schema else None
+        schema = self.bundle.convert(schema_node) if schema_node is not None else None
+        schema_type = "Any"
+        if schema_node is not None:
+            model = self._body_models.get(f"{schema_node.uri}#{schema_node.ptr}")
+            schema_type = f"models.{model}" if model else self.types.annotation(schema_node)
+        return MediaType(name=name, schema=schema, py_type=_body_type(name, schema_type))
+
+    def _responses(self, raw: _RawOp) -> tuple[Response, ...]:
+        result = []
+        responses = raw.node.value.get("responses") or {}
+        for status in responses:
+            node = self.resolver.deref(self.resolver.child(raw.node, "responses", status))
+            if node is None or not isinstance(node.value, dict):
+                continue
+            media = tuple(
+                self._media(self.resolver.child(node, "content", name), name) for name in node.value.get("content") or {}
+            )
+            headers = []
+            for header_name in node.value.get("headers") or {}:
+                header = self.resolver.deref(self.resolver.child(node, "headers", header_name))
+                if header is None or not isinstance(header.value, dict):
+                    continue
+                schema = self.bundle.convert(self.resolver.child(header, "schema")) if "schema" in header.value else None
+                headers.append(Header(name=header_name, required=bool(header.value.get("required")), schema=schema))
+            result.append(
+                Response(
+                    status=str(status).upper() if str(status).lower() != "default" else "default",
+                    description=str(node.value.get("description") or ""),
+                    media=media,
+                    headers=tuple(headers),
+                )
+            )
+        return tuple(result)
+
+    # -- paths and routes ------------------------------------------------------------------------
+    def _segments(self, raw: _RawOp) -> tuple[str, tuple[Segment, ...], int]:
+        """Normalized template (`{}` for captured segments), segment matchers, literal weight."""
+        path = raw.path.rstrip("/") or "/"
+        parts = path.strip("/").split("/") if path != "/" else []
+        shape: list[str] = []
+        segments: list[Segment] = []
+        weight = 0
+        for index, part in enumerate(parts):
+            names = _PARAM.findall(part)
+            literal = _PARAM.sub("", part)
+            weight += len(literal)
+            if not names:
+                shape.append(part)
+                continue
+            shape.append("{}")
+            whole = len(names) == 1 and part == "{" + names[0] + "}"
+            regex = None
+            if not whole:
+                pieces = _PARAM.split(part)  # literal, name, literal, name, ..., literal
+                out = []
+                for i, piece in enumerate(pieces):
+                    if i % 2 == 0:
+                        out.append(re.escape(piece))
+                    else:
+                        last = i == len(pieces) - 2
+                        out.append("(.+)" if last else "(.+?)")
+                regex = "".join(out)
+            segments.append(Segment(variable=str(index), regex=regex, params=tuple(names)))
+        return "/" + "/".join(shape), tuple(segments), weight
+
+    def _routes(self, operations: list[Operation]) -> tuple[list[Route], list[Operation]]:
+        # Variable names are chosen per resource prefix, so every route through a prefix agrees on it
+        # (API Gateway refuses sibling variables with different names).
+        names_at: dict[tuple[str, ...], str] = {}
+        for op in sorted(operations, key=lambda o: o.path):
+            shape = op.chalice_path.strip("/").split("/") if op.chalice_path != "/" else []
+            seg_iter = iter(op.segments)
+            taken: set[str] = set()
+            for i, part in enumerate(shape):
+                if part != "{}":
+                    continue
+                seg = next(seg_iter)
+                key = tuple(shape[: i + 1])
+                if key not in names_at:
+                    candidate = seg.params[0] if seg.regex is None and len(seg.params) == 1 else f"seg{i}"
+                    candidate = candidate if is_identifier(candidate) else snake(candidate)
+                    used = {names_at[tuple(shape[: j + 1])] for j in range(i) if tuple(shape[: j + 1]) in names_at}
+                    names_at[key] = UniqueNames(used).claim(candidate)
+                taken.add(names_at[key])
+        rebuilt = []
+        for op in operations:
+            shape = op.chalice_path.strip("/").split("/") if op.chalice_path != "/" else []
+            seg_iter = iter(op.segments)
+            new_shape, new_segments = [], []
+            for i, part in enumerate(shape):
+                if part == "{}":
+                    var = names_at[tuple(shape[: i + 1])]
+                    seg = next(seg_iter)
+                    new_segments.append(Segment(variable=var, regex=seg.regex, params=seg.params))
+                    new_shape.append("{" + var + "}")
+                else:
+                    new_shape.append(part)
+            rebuilt.append(
+                _replace(op, chalice_path="/" + "/".join(new_shape), segments=tuple(new_segments))
+            )
+        groups: dict[tuple[str, str], list[Operation]] = {}
+        for op in rebuilt:
+            groups.setdefault((op.chalice_path, op.method), []).append(op)
+        routes = []
+        views = UniqueNames()
+        for (chalice_path, method), ops in groups.items():
+            ordered = sorted(ops, key=lambda o: -o.literal_weight)  # stable: spec order among equals
+            seen: dict[tuple[Any, ...], Operation] = {}
+            for op in ordered:
+                key = tuple((s.regex, len(s.params)) for s in op.segments)
+                if key in seen:
+                    other = seen[key]
+                    where = Located(None, self.resolver.root_uri, op.pointer)
+                    self.error(
+                        where,
+                        f"{method} {op.path} collides with {method} {other.path}: both map to the Chalice "
+                        f"route {chalice_path} and no request could tell them apart",
+                    )
+                else:
+                    seen[key] = op
+            variables = tuple(s.variable for s in ordered[0].segments)
+            view = views.claim(ordered[0].py_name if len(ordered) == 1 else f"route_{snake(method)}_{snake(chalice_path)}")
+            routes.append(Route(chalice_path, method, view, variables, tuple(o.py_name for o in ordered)))
+        return routes, rebuilt
+
+
+def _replace(op: Operation, **changes: Any) -> Operation:
+    from dataclasses import replace
+
+    return replace(op, **changes)
+
+
+def _success_status(responses: tuple[Response, ...]) -> int:
+    codes = sorted(int(r.status) for r in responses if r.status.isdigit() and r.status.startswith("2"))
+    if codes:
+        return codes[0]
+    return 200
+
+
+def _schema_default(resolver: Resolver, node: Located | None, missing: object) -> Any:
+    seen = 0
+    while node is not None and isinstance(node.value, dict) and seen < 16:
+        if "default" in node.value:
+            return node.value["default"]
+        ref = node.value.get("$ref")
+        if not isinstance(ref, str):
+            break
+        node = resolver.lookup(ref, node.uri)
+        seen += 1
+    return missing
+
+
+def handlers_dir(package_dir: Path) -> Path:
+    return package_dir
+
+
+__all__ = ["Builder", "Options", "is_json", "pointer"]

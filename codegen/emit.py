@@ -1,0 +1,102 @@
+"""Stage 4: render the IR into files (path -> text). Pure: no I/O; formatting happens afterwards."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import jinja2
+
+from codegen.ir import Api
+from codegen.naming import is_identifier
+
+HEADER = "generated from {spec} — do not edit"
+
+
+def py(value: Any) -> str:
+    """A Python literal for JSON-like data (deterministic; ruff re-formats it)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py(k)}: {py(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(py(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        return "(" + "".join(f"{py(v)}, " for v in value) + ")"
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return f"float({str(value)!r})"
+    return repr(value)
+
+
+def _doc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip().rstrip('"')
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("codegen", "templates"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # noqa: S701 - renders Python source, not HTML
+    )
+    env.filters["py"] = py
+    env.filters["doc"] = _doc
+    env.filters["oneline"] = lambda s: " ".join(str(s).split())
+    env.filters["optional"] = lambda t: t if t == "Any" or t.endswith("| None") or t == "None" else f"{t} | None"
+    env.tests["pyname"] = is_identifier
+    return env
+
+
+def _typing_names(text: str) -> list[str]:
+    return [n for n in ("Any", "Literal", "NotRequired", "TypeAlias", "TypedDict") if re.search(rf"\b{n}\b", text)]
+
+
+def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = True) -> dict[str, str]:
+    env = _environment()
+    header = HEADER.format(spec=spec_name)
+    files: dict[str, str] = {}
+    files["__init__.py"] = f'# {header}\n"""Code generated from {spec_name}: routes, operations, models, schemas."""\n'
+    files["operations/__init__.py"] = f'# {header}\n"""One module per operation, imported on first call."""\n'
+    files["routes.py"] = env.get_template("routes.py.jinja").render(
+        api=api, header=header, docs={"spec": docs_spec, "page": docs_page}
+    )
+    files["schemas.py"] = (
+        f"# {header}\n"
+        '"""Where the component schemas live; loaded on the first validation that needs them."""\n\n'
+        "from pathlib import Path\n\n"
+        "from chalicelib.runtime.schemas import SchemaSet\n\n"
+        f'SCHEMAS = SchemaSet(Path(__file__).resolve().with_name("components.json"), {api.dialect!r})\n'
+    )
+    operation = env.get_template("operation.py.jinja")
+    for op in api.operations:
+        typed = op.has_handler and (bool(op.parameters) or op.body is not None)
+        types = " ".join([p.py_type for p in op.parameters] + ([op.body.py_type] if op.body else []))
+        runtime_names = ["Operation", "Param", "ResponseSpec", "Segment"]
+        if op.body is not None:
+            runtime_names.insert(0, "Body")
+        files[f"operations/{op.py_name}.py"] = operation.render(
+            api=api,
+            op=op,
+            header=header,
+            handled=op.has_handler,
+            typed=typed,
+            uses_models=typed and "models." in types,
+            typing_imports=[
+                n
+                for n, used in (("TYPE_CHECKING", typed and "models." in types), ("Any", True), ("cast", typed))
+                if used
+            ],
+            runtime_names=sorted(runtime_names),
+        )
+    body = env.get_template("models.py.jinja").render(api=api, header=header, typing_names=[])
+    files["models.py"] = env.get_template("models.py.jinja").render(
+        api=api, header=header, typing_names=_typing_names(body.split('"""', 2)[-1])
+    )
+    files["components.json"] = _json({"x-generated": header, "$defs": api.components})
+    files["openapi.json"] = _json({"x-generated": header, **api.bundled_spec})
+    return files
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
