@@ -147,7 +147,11 @@ class Builder:
         if node is None:
             return []
         content = node.value.get("content") or {}
-        return [self.resolver.child(node, "content", m, "schema") for m in content if is_json(m) and "schema" in content[m]]
+        return [
+            self.resolver.child(node, "content", m, "schema")
+            for m in content
+            if is_json(m) and "schema" in content[m]
+        ]
 
     def _op_name(self, raw: _RawOp) -> str:
         op_id = raw.node.value.get("operationId")
@@ -164,7 +168,9 @@ class Builder:
         tag_module = snake(str(tags[0])) if tags else "default"
         method = raw.method.upper()
         if method not in _ROUTABLE:
-            self.error(raw.node, f"API Gateway cannot route {method}; remove the operation or use another method")
+            self.error(
+                raw.node, f"API Gateway cannot route {method}; remove the operation or use another method"
+            )
         kwargs = UniqueNames({"body"} if value.get("requestBody") is not None else set())
         params = self._parameters(raw, kwargs)
         body = self._request_body(raw, py_name, kwargs)
@@ -249,7 +255,11 @@ class Builder:
 
     def _resolved(self, node: Located | None) -> Located | None:
         for _ in range(16):
-            if node is None or not isinstance(node.value, dict) or not isinstance(node.value.get("$ref"), str):
+            if (
+                node is None
+                or not isinstance(node.value, dict)
+                or not isinstance(node.value.get("$ref"), str)
+            ):
                 return node
             node = self.resolver.lookup(node.value["$ref"], node.uri)
         return None
@@ -260,7 +270,9 @@ class Builder:
         if node is None or not isinstance(node.value, dict):
             return "any"
         declared = node.value.get("type")
-        types = [t for t in (declared if isinstance(declared, list) else [declared]) if t not in (None, "null")]
+        types = [
+            t for t in (declared if isinstance(declared, list) else [declared]) if t not in (None, "null")
+        ]
         if len(types) == 1:
             return str(types[0])
         if not types:
@@ -317,15 +329,22 @@ class Builder:
             if node is None or not isinstance(node.value, dict):
                 continue
             media = tuple(
-                self._media(self.resolver.child(node, "content", name), name) for name in node.value.get("content") or {}
+                self._media(self.resolver.child(node, "content", name), name)
+                for name in node.value.get("content") or {}
             )
             headers = []
             for header_name in node.value.get("headers") or {}:
                 header = self.resolver.deref(self.resolver.child(node, "headers", header_name))
                 if header is None or not isinstance(header.value, dict):
                     continue
-                schema = self.bundle.convert(self.resolver.child(header, "schema")) if "schema" in header.value else None
-                headers.append(Header(name=header_name, required=bool(header.value.get("required")), schema=schema))
+                schema = (
+                    self.bundle.convert(self.resolver.child(header, "schema"))
+                    if "schema" in header.value
+                    else None
+                )
+                headers.append(
+                    Header(name=header_name, required=bool(header.value.get("required")), schema=schema)
+                )
             result.append(
                 Response(
                     status=str(status).upper() if str(status).lower() != "default" else "default",
@@ -383,7 +402,9 @@ class Builder:
                 if key not in names_at:
                     candidate = seg.params[0] if seg.regex is None and len(seg.params) == 1 else f"seg{i}"
                     candidate = candidate if is_identifier(candidate) else snake(candidate)
-                    used = {names_at[tuple(shape[: j + 1])] for j in range(i) if tuple(shape[: j + 1]) in names_at}
+                    used = {
+                        names_at[tuple(shape[: j + 1])] for j in range(i) if tuple(shape[: j + 1]) in names_at
+                    }
                     names_at[key] = UniqueNames(used).claim(candidate)
                 taken.add(names_at[key])
         rebuilt = []
@@ -399,9 +420,7 @@ class Builder:
                     new_shape.append("{" + var + "}")
                 else:
                     new_shape.append(part)
-            rebuilt.append(
-                _replace(op, chalice_path="/" + "/".join(new_shape), segments=tuple(new_segments))
-            )
+            rebuilt.append(_replace(op, chalice_path="/" + "/".join(new_shape), segments=tuple(new_segments)))
         groups: dict[tuple[str, str], list[Operation]] = {}
         for op in rebuilt:
             groups.setdefault((op.chalice_path, op.method), []).append(op)
@@ -411,9 +430,9 @@ class Builder:
             ordered = sorted(ops, key=lambda o: -o.literal_weight)  # stable: spec order among equals
             seen: dict[tuple[Any, ...], Operation] = {}
             for op in ordered:
-                key = tuple((s.regex, len(s.params)) for s in op.segments)
-                if key in seen:
-                    other = seen[key]
+                shape_key = tuple((s.regex, len(s.params)) for s in op.segments)
+                if shape_key in seen:
+                    other = seen[shape_key]
                     where = Located(None, self.resolver.root_uri, op.pointer)
                     self.error(
                         where,
@@ -421,9 +440,11 @@ class Builder:
                         f"route {chalice_path} and no request could tell them apart",
                     )
                 else:
-                    seen[key] = op
+                    seen[shape_key] = op
             variables = tuple(s.variable for s in ordered[0].segments)
-            view = views.claim(ordered[0].py_name if len(ordered) == 1 else f"route_{snake(method)}_{snake(chalice_path)}")
+            view = views.claim(
+                ordered[0].py_name if len(ordered) == 1 else f"route_{snake(method)}_{snake(chalice_path)}"
+            )
             routes.append(Route(chalice_path, method, view, variables, tuple(o.py_name for o in ordered)))
         return routes, rebuilt
 

@@ -33,23 +33,43 @@ def _package_of(path: Path) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__.splitlines()[0] if __doc__ else "")
-    parser.add_argument("--spec", type=Path, default=Path("openapi.yaml"), help="OpenAPI 3.0/3.1 document (YAML or JSON)")
-    parser.add_argument("--out", type=Path, default=Path("chalicelib/_generated"), help="generated package directory")
-    parser.add_argument("--handlers", type=Path, default=Path("chalicelib/handlers"), help="hand-written handler modules")
+    parser = argparse.ArgumentParser(
+        prog="python -m codegen", description=__doc__.splitlines()[0] if __doc__ else ""
+    )
+    parser.add_argument(
+        "--spec", type=Path, default=Path("openapi.yaml"), help="OpenAPI 3.0/3.1 document (YAML or JSON)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=Path("chalicelib/_generated"), help="generated package directory"
+    )
+    parser.add_argument(
+        "--handlers", type=Path, default=Path("chalicelib/handlers"), help="hand-written handler modules"
+    )
     parser.add_argument("--package", help="import path of --out (default: derived from --out)")
-    parser.add_argument("--handlers-package", help="import path of --handlers (default: derived from --handlers)")
+    parser.add_argument(
+        "--handlers-package", help="import path of --handlers (default: derived from --handlers)"
+    )
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--stub", action="store_true", help="answer 501 problem+json for operations without a handler")
-    mode.add_argument("--scaffold", action="store_true", help="append skeletons for missing handlers (never edits lines)")
-    parser.add_argument("--check", action="store_true", help="exit 1 and name the stale files if --out is out of date")
+    mode.add_argument(
+        "--stub", action="store_true", help="answer 501 problem+json for operations without a handler"
+    )
+    mode.add_argument(
+        "--scaffold", action="store_true", help="append skeletons for missing handlers (never edits lines)"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 and name the stale files if --out is out of date"
+    )
     parser.add_argument("--no-cache", action="store_true", help="always run the full spec validation")
-    parser.add_argument("--cache-dir", type=Path, default=Path(".cache/codegen"), help="where valid specs are remembered")
+    parser.add_argument(
+        "--cache-dir", type=Path, default=Path(".cache/codegen"), help="where valid specs are remembered"
+    )
     return parser.parse_args(argv)
 
 
 def report(problems: list[SpecProblem]) -> None:
-    for problem in sorted(problems, key=lambda p: (p.level != "error", p.file, p.line or 0, p.pointer, p.message)):
+    for problem in sorted(
+        problems, key=lambda p: (p.level != "error", p.file, p.line or 0, p.pointer, p.message)
+    ):
         print(problem.render(), file=sys.stderr)
 
 
@@ -67,8 +87,10 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace, started: float) -> int:
     root = load_document(args.spec)
     cache = ValidationCache(None if args.no_cache else args.cache_dir)
-    pending = None if cache.is_known_valid(cache.key([root.text])) else run_validation(
-        root.data, root.path.as_uri(), background=True
+    pending = (
+        None
+        if cache.is_known_valid(cache.key([root.text]))
+        else run_validation(root.data, root.path.as_uri(), background=True)
     )
 
     package = args.package or _package_of(args.out)
@@ -87,7 +109,8 @@ def _run(args: argparse.Namespace, started: float) -> int:
     if pending is not None:
         validation_errors = pending()
         problems = [
-            SpecProblem(root.display, ptr, message, line=root.line_of(ptr)) for ptr, message in validation_errors
+            SpecProblem(root.display, ptr, message, line=root.line_of(ptr))
+            for ptr, message in validation_errors
         ]
         if problems:
             raise CodegenFailed(problems)
@@ -114,19 +137,34 @@ def _run(args: argparse.Namespace, started: float) -> int:
             line = None if args.stub else root.line_of(op.pointer)
             message = (
                 f"no handler {handlers_package}.{op.tag_module}.{op.py_name} for {op.method} {op.path}"
-                + ("; answering 501" if args.stub else f"; write in {args.handlers / (op.tag_module + '.py')}:\n    ")
+                + (
+                    "; answering 501"
+                    if args.stub
+                    else f"; write in {args.handlers / (op.tag_module + '.py')}:\n    "
+                )
                 + ("" if args.stub else H.signature(op) + " ...")
             )
-            problems.append(SpecProblem(where, op.pointer, message, "warning" if args.stub else "error", line))
+            problems.append(
+                SpecProblem(where, op.pointer, message, "warning" if args.stub else "error", line)
+            )
     for path, fn in H.unmatched(modules, api.operations):
-        problems.append(SpecProblem(str(path), "", f"handler function {fn!r} matches no operation", "warning"))
+        problems.append(
+            SpecProblem(str(path), "", f"handler function {fn!r} matches no operation", "warning")
+        )
 
-    spec_paths = set((root.data.get("paths") or {}))
+    spec_paths = set(root.data.get("paths") or {})
     docs_spec = "/openapi.json" not in spec_paths
     docs_page = not any(p == "/docs" or p.startswith("/docs/") for p in spec_paths)
     if not docs_spec or not docs_page:
-        problems.append(SpecProblem(root.display, "/paths", "the spec defines /openapi.json or /docs itself; "
-                                    "the built-in spec/docs routes for those paths are not generated", "warning"))
+        problems.append(
+            SpecProblem(
+                root.display,
+                "/paths",
+                "the spec defines /openapi.json or /docs itself; "
+                "the built-in spec/docs routes for those paths are not generated",
+                "warning",
+            )
+        )
     for note in api.ignored:
         problems.append(SpecProblem(root.display, "", note, "warning"))
     if any(p.level == "error" for p in problems):
@@ -143,7 +181,10 @@ def _run(args: argparse.Namespace, started: float) -> int:
                     print(f"  {args.out / rel}", file=sys.stderr)
                 print("run `make gen` to regenerate", file=sys.stderr)
                 return 1
-            print(f"codegen --check: {args.out} is up to date ({time.perf_counter() - started:.2f}s)", file=sys.stderr)
+            print(
+                f"codegen --check: {args.out} is up to date ({time.perf_counter() - started:.2f}s)",
+                file=sys.stderr,
+            )
             return 0
         swap_in(built, args.out)
     finally:

@@ -43,20 +43,26 @@ def _environment() -> jinja2.Environment:
     env.filters["py"] = py
     env.filters["doc"] = _doc
     env.filters["oneline"] = lambda s: " ".join(str(s).split())
-    env.filters["optional"] = lambda t: t if t == "Any" or t.endswith("| None") or t == "None" else f"{t} | None"
+    env.filters["optional"] = lambda t: (
+        t if t == "Any" or t.endswith("| None") or t == "None" else f"{t} | None"
+    )
     env.tests["pyname"] = is_identifier
     return env
 
 
 def _typing_names(text: str) -> list[str]:
-    return [n for n in ("Any", "Literal", "NotRequired", "TypeAlias", "TypedDict") if re.search(rf"\b{n}\b", text)]
+    return [
+        n for n in ("Any", "Literal", "NotRequired", "TypeAlias", "TypedDict") if re.search(rf"\b{n}\b", text)
+    ]
 
 
 def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = True) -> dict[str, str]:
     env = _environment()
     header = HEADER.format(spec=spec_name)
     files: dict[str, str] = {}
-    files["__init__.py"] = f'# {header}\n"""Code generated from {spec_name}: routes, operations, models, schemas."""\n'
+    files["__init__.py"] = (
+        f'# {header}\n"""Code generated from {spec_name}: routes, operations, models, schemas."""\n'
+    )
     files["operations/__init__.py"] = f'# {header}\n"""One module per operation, imported on first call."""\n'
     files["routes.py"] = env.get_template("routes.py.jinja").render(
         api=api, header=header, docs={"spec": docs_spec, "page": docs_page}
@@ -84,7 +90,11 @@ def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = Tru
             uses_models=typed and "models." in types,
             typing_imports=[
                 n
-                for n, used in (("TYPE_CHECKING", typed and "models." in types), ("Any", True), ("cast", typed))
+                for n, used in (
+                    ("TYPE_CHECKING", typed and "models." in types),
+                    ("Any", True),
+                    ("cast", typed),
+                )
                 if used
             ],
             runtime_names=sorted(runtime_names),

@@ -50,15 +50,16 @@ def swap_in(built: Path, out: Path) -> None:
 
 def stale_files(built: Path, out: Path) -> list[str]:
     """Relative paths that differ between the fresh build and `out` (added, removed or changed)."""
+
     def listing(root: Path) -> set[str]:
         if not root.is_dir():
             return set()
         return {
-            str(p.relative_to(root))
-            for p in root.rglob("*")
-            if p.is_file() and "__pycache__" not in p.parts
+            str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
         }
 
     new, old = listing(built), listing(out)
-    stale = sorted((new ^ old) | {rel for rel in new & old if not filecmp.cmp(built / rel, out / rel, shallow=False)})
+    stale = sorted(
+        (new ^ old) | {rel for rel in new & old if not filecmp.cmp(built / rel, out / rel, shallow=False)}
+    )
     return stale

@@ -71,19 +71,18 @@ class Resolver:
     def __post_init__(self) -> None:
         self.root_uri = self.root.path.as_uri()
         self.documents[self.root_uri] = self.root
-        self._registry: Registry[Any] = Registry(retrieve=self._retrieve).with_resource(  # type: ignore[call-arg]
-            self.root_uri, Resource.opaque(self.root.data)
-        )
+        # `Registry(retrieve=...)` is referencing's documented API; mypy's attrs plugin misses the alias
+        registry_factory: Any = Registry
+        registry: Registry[Any] = registry_factory(retrieve=self._retrieve)
+        self._registry = registry.with_resource(self.root_uri, Resource.opaque(self.root.data))
 
     # -- loading ---------------------------------------------------------------------------------
     def _retrieve(self, uri: str) -> Resource[Any]:
         parts = urlsplit(uri)
         if parts.scheme != "file":
-            raise NoSuchResource(ref=uri)
-        try:
-            doc = load_document(Path(unquote(parts.path)))
-        except Exception as exc:  # CodegenFailed or OSError: reported at the $ref
-            raise NoSuchResource(ref=uri) from exc
+            raise LookupError(f"only local files can be referenced, not {uri}")
+        # a CodegenFailed here surfaces as Unretrievable from the registry: reported at the $ref
+        doc = load_document(Path(unquote(parts.path)))
         self.documents[uri] = doc
         return Resource.opaque(doc.data)
 
@@ -119,7 +118,7 @@ class Resolver:
         while isinstance(current.value, dict) and isinstance(current.value.get("$ref"), str):
             key = f"{current.uri}#{current.ptr}"
             if key in seen:
-                self.problem(node.uri, node.ptr, f"circular $ref: {' -> '.join(seen + [key])}")
+                self.problem(node.uri, node.ptr, f"circular $ref: {' -> '.join([*seen, key])}")
                 return None
             seen.append(key)
             ref = current.value["$ref"]

@@ -74,11 +74,13 @@ class TypeMapper:
             name = self.model_names.get(f"{target.uri}#{target.ptr}")
             base = f"{self.prefix}{name}" if name else self.annotation(target, depth + 1)
             if self.openapi_31 and ("type" in schema or "oneOf" in schema or "anyOf" in schema):
-                rest = self.annotation(Located({k: v for k, v in schema.items() if k != "$ref"}, node.uri, node.ptr), depth + 1)
+                rest = self.annotation(
+                    Located({k: v for k, v in schema.items() if k != "$ref"}, node.uri, node.ptr), depth + 1
+                )
                 if rest == "None" or rest.endswith("| None"):
                     return union([base, "None"])
             return base
-        nullable = (not self.openapi_31 and schema.get("nullable") is True)
+        nullable = not self.openapi_31 and schema.get("nullable") is True
         result = self._bare(node, depth)
         return union([result, "None"]) if nullable else result
 
@@ -93,10 +95,14 @@ class TypeMapper:
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list) and schema[key]:
                 return union(
-                    self.annotation(self.resolver.child(node, key, i), depth + 1) for i in range(len(schema[key]))
+                    self.annotation(self.resolver.child(node, key, i), depth + 1)
+                    for i in range(len(schema[key]))
                 )
         if isinstance(schema.get("allOf"), list) and schema["allOf"]:
-            parts = [self.annotation(self.resolver.child(node, "allOf", i), depth + 1) for i in range(len(schema["allOf"]))]
+            parts = [
+                self.annotation(self.resolver.child(node, "allOf", i), depth + 1)
+                for i in range(len(schema["allOf"]))
+            ]
             if len(parts) == 1:
                 return parts[0]
             return "dict[str, Any]" if self._object_like(node, depth) else ANY
@@ -139,7 +145,8 @@ class TypeMapper:
             return True
         if isinstance(schema.get("allOf"), list) and schema["allOf"]:
             return all(
-                self._object_like(self.resolver.child(node, "allOf", i), depth + 1) for i in range(len(schema["allOf"]))
+                self._object_like(self.resolver.child(node, "allOf", i), depth + 1)
+                for i in range(len(schema["allOf"]))
             )
         return False
 
@@ -180,7 +187,9 @@ def build_models(
     names = UniqueNames({"Any", "Literal", "TypedDict", "NotRequired", "TypeAlias"})
     for comp in components:
         canonical = f"{comp.uri}#{comp.ptr}"
-        mapper.model_names[canonical] = names.claim(pascal(comp.ptr.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")))
+        mapper.model_names[canonical] = names.claim(
+            pascal(comp.ptr.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~"))
+        )
     models: list[Model] = []
     for comp in components:
         name = mapper.model_names[f"{comp.uri}#{comp.ptr}"]

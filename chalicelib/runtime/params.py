@@ -73,7 +73,9 @@ def object_from_query(param: Param, query: Mapping[str, Sequence[str]]) -> Any:
     """Exploded object parameters: `deepObject` (`name[key]=v`) or form (each property a query key)."""
     if param.style == "deepObject":
         prefix = param.name + "["
-        found = {k[len(prefix) : -1]: v[-1] for k, v in query.items() if k.startswith(prefix) and k.endswith("]")}
+        found = {
+            k[len(prefix) : -1]: v[-1] for k, v in query.items() if k.startswith(prefix) and k.endswith("]")
+        }
         return found or MISSING
     schema = param.schema if isinstance(param.schema, dict) else {}
     props = schema.get("properties") or {}

@@ -52,7 +52,9 @@ def match_segments(segments: tuple[Segment, ...], captured: Mapping[str, str]) -
     return values
 
 
-def dispatch(request: Request | None, package: str, candidates: tuple[str, ...], captured: Mapping[str, str]) -> Response:
+def dispatch(
+    request: Request | None, package: str, candidates: tuple[str, ...], captured: Mapping[str, str]
+) -> Response:
     """Entry point of generated views: find the operation whose path template matches, then run it."""
     for name in candidates:
         module = import_module(f"{package}.operations.{name}")
@@ -87,12 +89,16 @@ def parse_request(request: Request, op: Operation, path_values: Mapping[str, str
     if request.query_params:
         query = {k: request.query_params.getlist(k) for k in request.query_params}
     headers = request.headers
-    cookies = P.parse_cookies(headers.get("cookie")) if any(p.location == "cookie" for p in op.parameters) else {}
+    cookies = (
+        P.parse_cookies(headers.get("cookie")) if any(p.location == "cookie" for p in op.parameters) else {}
+    )
     args = P.read_params(op.parameters, path_values, query, headers, cookies, report)
     failed = {v.pointer for v in violations}
     for param in op.parameters:
         if param.kwarg in args and "/" + _escape(param.name) not in failed:
-            violations += op.schemas.violations(param.schema, args[param.kwarg], param.location, "/" + _escape(param.name))
+            violations += op.schemas.violations(
+                param.schema, args[param.kwarg], param.location, "/" + _escape(param.name)
+            )
     if op.body is not None:
         body, body_violations = read_body(request, op, op.body)
         violations += body_violations
@@ -118,10 +124,14 @@ def read_body(request: Request, op: Operation, body: Body) -> tuple[Any, list[Vi
         return None, []
     header = request.headers.get("content-type", "")
     actual = header.split(";", 1)[0].strip().lower()
-    declared = next((m for m in body.media if _media_matches(m.split(";", 1)[0].strip().lower(), actual)), None)
+    declared = next(
+        (m for m in body.media if _media_matches(m.split(";", 1)[0].strip().lower(), actual)), None
+    )
     if declared is None:
         accepted = ", ".join(body.media)
-        raise ProblemError(415, f"Content-Type {header or '(none)'!r} is not accepted here; send one of: {accepted}.")
+        raise ProblemError(
+            415, f"Content-Type {header or '(none)'!r} is not accepted here; send one of: {accepted}."
+        )
     schema = body.media[declared]
     raw_bytes = raw if isinstance(raw, bytes) else raw.encode("utf-8")
     if _is_json(actual):
@@ -154,14 +164,18 @@ def _is_json(media: str) -> bool:
 
 
 def render(op: Operation, result: object) -> Response:
+    headers: dict[str, str | list[str]] = {}
     if isinstance(result, ApiResponse):
-        status, body, headers, content_type = result.status, result.body, dict(result.headers), result.content_type
+        status, body, content_type = result.status, result.body, result.content_type
+        headers.update(result.headers)
     else:
-        status, body, headers, content_type = op.success_status, result, {}, None
+        status, body, content_type = op.success_status, result, None
     spec = op.response_for(status)
     problems: list[Violation] = []
     if spec is None:
-        problems.append(Violation("response", "", f"status {status} is not declared for this operation", "status"))
+        problems.append(
+            Violation("response", "", f"status {status} is not declared for this operation", "status")
+        )
         spec = ResponseSpec(media={})
     if content_type is None and spec.media:
         content_type = next(iter(spec.media))
@@ -171,11 +185,29 @@ def render(op: Operation, result: object) -> Response:
     if body is None and (status in (204, 304) or not spec.media):
         payload = None
     elif content_type is None:
-        problems.append(Violation("response", "", f"status {status} declares no content, but a body was returned", "content"))
+        problems.append(
+            Violation(
+                "response", "", f"status {status} declares no content, but a body was returned", "content"
+            )
+        )
     else:
-        declared = next((m for m in spec.media if _media_matches(m.split(";")[0].lower(), content_type.split(";")[0].lower())), None)
+        declared = next(
+            (
+                m
+                for m in spec.media
+                if _media_matches(m.split(";")[0].lower(), content_type.split(";")[0].lower())
+            ),
+            None,
+        )
         if declared is None and spec.media:
-            problems.append(Violation("response", "", f"media type {content_type} is not declared for status {status}", "content"))
+            problems.append(
+                Violation(
+                    "response",
+                    "",
+                    f"media type {content_type} is not declared for status {status}",
+                    "content",
+                )
+            )
         base = content_type.split(";")[0].strip().lower()
         if _is_json(base):
             payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
@@ -184,15 +216,21 @@ def render(op: Operation, result: object) -> Response:
         elif isinstance(body, bytes | str):
             payload = body
         else:
-            problems.append(Violation("response", "", f"a {type(body).__name__} cannot be sent as {base}", "content"))
+            problems.append(
+                Violation("response", "", f"a {type(body).__name__} cannot be sent as {base}", "content")
+            )
     if problems:
         log.error(
             "response of %s violates the spec: %s",
             op.operation_id,
             json.dumps([p.to_json() for p in problems]),
         )
-        if os.environ.get("RESPONSE_VALIDATION", "enforce") != "log-only" or payload is None and body is not None:
-            return ProblemError(500, "The server produced a response that does not match its API description.").to_response()
+        if os.environ.get("RESPONSE_VALIDATION", "enforce") != "log-only" or (
+            payload is None and body is not None
+        ):
+            return ProblemError(
+                500, "The server produced a response that does not match its API description."
+            ).to_response()
     if content_type is not None and payload is not None:
         headers["Content-Type"] = content_type
     return Response(body=payload if payload is not None else "", status_code=status, headers=headers)

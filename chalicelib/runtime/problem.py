@@ -27,7 +27,12 @@ class Violation:
         return (_LOCATION_ORDER.get(self.location, 9), self.pointer, self.keyword, self.message)
 
     def to_json(self) -> dict[str, str]:
-        return {"location": self.location, "pointer": self.pointer, "message": self.message, "keyword": self.keyword}
+        return {
+            "location": self.location,
+            "pointer": self.pointer,
+            "message": self.message,
+            "keyword": self.keyword,
+        }
 
 
 @dataclass
@@ -73,5 +78,5 @@ class ProblemError(Exception):
         return body
 
     def to_response(self) -> Response:
-        headers = {**self.headers, "Content-Type": PROBLEM_JSON}
+        headers: dict[str, str | list[str]] = {**self.headers, "Content-Type": PROBLEM_JSON}
         return Response(body=json.dumps(self.to_json()), status_code=self.status, headers=headers)

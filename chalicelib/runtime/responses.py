@@ -20,4 +20,6 @@ class ApiResponse:
     content_type: str | None = None  # default: the first media type the spec declares for `status`
 
 
-HandlerResult: TypeAlias = ApiResponse | Mapping[str, Any] | Sequence[Any] | str | bytes | int | float | bool | None
+HandlerResult: TypeAlias = (
+    ApiResponse | Mapping[str, Any] | Sequence[Any] | str | bytes | int | float | bool | None
+)

@@ -33,13 +33,13 @@ class SchemaSet:
         return jsonschema.Draft202012Validator if self.dialect == "2020-12" else jsonschema.Draft4Validator
 
     def _load_registry(self) -> Any:
-        from referencing import Registry, Resource
+        from referencing import Registry
         from referencing.jsonschema import DRAFT4, DRAFT202012
 
         spec = DRAFT202012 if self.dialect == "2020-12" else DRAFT4
         with self._path.open(encoding="utf-8") as fh:
             document = json.load(fh)  # {"$defs": {name: schema}}
-        return Registry().with_resource(COMPONENTS_URI, Resource(contents=document, specification=spec))
+        return Registry().with_resource(COMPONENTS_URI, spec.create_resource(document))
 
     def validator(self, schema: Any) -> Any:
         key = id(schema)
@@ -60,7 +60,9 @@ class SchemaSet:
             return []
         result = []
         for err in self.validator(schema).iter_errors(instance):
-            ptr = prefix + "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in err.absolute_path)
+            ptr = prefix + "".join(
+                "/" + str(p).replace("~", "~0").replace("/", "~1") for p in err.absolute_path
+            )
             result.append(Violation(location, ptr, _message(err), str(err.validator)))
         return result
 

@@ -41,7 +41,12 @@ class ItemService:
 
     def replace(self, item_id: str, data: Mapping[str, Any]) -> Record:
         current = self.get(item_id)
-        item = {"id": item_id, **_input(data), "created_at": current["created_at"], "updated_at": self._clock()}
+        item = {
+            "id": item_id,
+            **_input(data),
+            "created_at": current["created_at"],
+            "updated_at": self._clock(),
+        }
         self._store.put(item)
         return item
 

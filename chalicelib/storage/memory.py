@@ -32,7 +32,7 @@ class InMemoryItemStore:
     def list(self, limit: int, tag: str | None = None) -> list[Record]:
         with self._lock:
             matching = (i for i in self._items.values() if tag is None or tag in i.get("tags", ()))
-            result = []
+            result: list[Record] = []
             for item in matching:
                 if len(result) == limit:
                     break
