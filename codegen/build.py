@@ -21,7 +21,7 @@ from codegen.ir import (
     Segment,
 )
 from codegen.naming import UniqueNames, is_identifier, pascal, snake
-from codegen.resolve import Located, Resolver, SchemaBundle
+from codegen.resolve import Located, Resolver, SchemaBundle, bundle
 from codegen.types import TypeMapper, build_models, union
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -114,7 +114,7 @@ class Builder:
             routes=tuple(routes),
             models=tuple(models),
             components=self.bundle.components,
-            bundled_spec=data,
+            bundled_spec=bundle(self.resolver),
             ignored=tuple(ignored),
         )
 

@@ -269,3 +269,47 @@ def iter_schema_refs(schema: Any) -> Iterator[str]:
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
+
+
+_EXTERNAL_REF = re.compile(r"""["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"']""")
+
+
+def bundle(resolver: Resolver) -> Any:
+    """The root document with every reference into another file inlined, for `GET /openapi.json`.
+
+    References inside the root document stay as they are; a file that refers back into the root gets its
+    reference rewritten to a local one. A cycle that runs through other files cannot be inlined and is
+    reported as an error.
+    """
+    root = resolver.root
+    if not _EXTERNAL_REF.search(root.text):
+        return root.data
+
+    def walk(node: Any, base_uri: str, ptr: str, active: frozenset[str]) -> Any:
+        if isinstance(node, list):
+            return [walk(v, base_uri, f"{ptr}/{i}", active) for i, v in enumerate(node)]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        siblings = {
+            k: walk(v, base_uri, f"{ptr}/{escape_pointer_token(k)}", active)
+            for k, v in node.items()
+            if k != "$ref"
+        }
+        if not isinstance(ref, str):
+            return siblings
+        doc_uri, fragment = urldefrag(urljoin(base_uri, ref))
+        if doc_uri == resolver.root_uri:
+            return {"$ref": f"#{fragment}", **siblings}
+        key = f"{doc_uri}#{fragment}"
+        target = resolver.lookup(ref, base_uri)
+        if target is None:
+            resolver.problem(base_uri, f"{ptr}/$ref", f"unresolvable $ref {ref!r}")
+            return node
+        if key in active:
+            resolver.problem(base_uri, f"{ptr}/$ref", f"circular $ref through other files cannot be bundled: {ref!r}")
+            return node
+        inlined = walk(target.value, target.uri, target.ptr, active | {key})
+        return {**inlined, **siblings} if isinstance(inlined, dict) and siblings else inlined
+
+    return walk(root.data, resolver.root_uri, "", frozenset())
