@@ -10,7 +10,7 @@ PORT ?= 8000
 STAGE ?= local
 SWAGGER_UI := chalicelib/_static/swagger-ui
 
-.PHONY: install gen assets run test check lint format types codegen-check regen bench-codegen clean
+.PHONY: install gen assets browser run test check lint format types codegen-check regen bench-codegen clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,13 +32,19 @@ $(SWAGGER_UI)/.copied: node_modules/.package-lock.json
 
 assets: $(SWAGGER_UI)/.copied
 
+# Debian's Chromium, for the headless-browser test of /docs (CI runs as root; elsewhere sudo is used).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
 gen: install  ## regenerate chalicelib/_generated from openapi.yaml
 	$(PY) -m codegen
 
 run: install assets gen  ## serve the API on http://$(HOST):$(PORT)
 	$(BIN)/chalice local --host $(HOST) --port $(PORT) --stage $(STAGE)
 
-test: install assets  ## the whole test suite (CI runs exactly this)
+test: install assets browser  ## the whole test suite (CI runs exactly this)
 	$(PY) -m pytest
 
 lint: install

@@ -186,6 +186,9 @@ def _run(args: argparse.Namespace, started: float) -> int:
                 file=sys.stderr,
             )
             return 0
+        if not stale_files(built, args.out):
+            print(f"codegen: {args.out} is already up to date", file=sys.stderr)
+            return 0
         swap_in(built, args.out)
     finally:
         shutil.rmtree(built, ignore_errors=True)
