@@ -78,9 +78,11 @@ def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = Tru
     for op in api.operations:
         typed = op.has_handler and (bool(op.parameters) or op.body is not None)
         types = " ".join([p.py_type for p in op.parameters] + ([op.body.py_type] if op.body else []))
-        runtime_names = ["Operation", "Param", "ResponseSpec", "Segment"]
-        if op.body is not None:
-            runtime_names.insert(0, "Body")
+        runtime_names = ["Operation"]
+        runtime_names += ["Body"] if op.body is not None else []
+        runtime_names += ["Param"] if op.parameters else []
+        runtime_names += ["ResponseSpec"] if op.responses else []
+        runtime_names += ["Segment"] if op.segments else []
         files[f"operations/{op.py_name}.py"] = operation.render(
             api=api,
             op=op,

@@ -307,7 +307,9 @@ def bundle(resolver: Resolver) -> Any:
             resolver.problem(base_uri, f"{ptr}/$ref", f"unresolvable $ref {ref!r}")
             return node
         if key in active:
-            resolver.problem(base_uri, f"{ptr}/$ref", f"circular $ref through other files cannot be bundled: {ref!r}")
+            resolver.problem(
+                base_uri, f"{ptr}/$ref", f"circular $ref through other files cannot be bundled: {ref!r}"
+            )
             return node
         inlined = walk(target.value, target.uri, target.ptr, active | {key})
         return {**inlined, **siblings} if isinstance(inlined, dict) and siblings else inlined

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from chalicelib.handlers import health as _handlers
-from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.operation import Operation, ResponseSpec
 
 from ..schemas import SCHEMAS
 

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import items as _handlers
-from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.operation import Operation, Param, ResponseSpec
 
 from ..schemas import SCHEMAS
 
