@@ -1,0 +1,101 @@
+"""The items API over real HTTP against `chalice local`: status codes, headers, bodies, problem+json."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+PROBLEM_JSON = "application/problem+json"
+
+
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+def test_health(server_url: str, http: Any) -> None:
+    response = http("GET", f"{server_url}/health")
+    assert response.status == 200
+    assert _media_type(response.content_type) == "application/json"
+    assert response.json()["status"] == "ok"
+
+
+def test_create_then_fetch_item(server_url: str, http: Any) -> None:
+    tag = f"e2e-{uuid.uuid4().hex[:8]}"
+    payload = {"name": "Desk lamp", "description": "Brass, 40 cm.", "price": 24.5, "tags": ["home", tag]}
+
+    created = http("POST", f"{server_url}/items", payload)
+    assert created.status == 201, created.body
+    assert _media_type(created.content_type) == "application/json"
+    item = created.json()
+    assert set(item) == {"id", "name", "description", "price", "tags", "created_at", "updated_at"}
+    assert str(uuid.UUID(item["id"])) == item["id"]
+    assert {k: item[k] for k in payload} == payload
+    created_at = datetime.fromisoformat(item["created_at"])
+    assert created_at.tzinfo is not None
+    assert item["updated_at"] == item["created_at"]
+
+    location = created.headers.get("Location")
+    assert location, "201 without a Location header"
+    assert urlsplit(urljoin(server_url + "/", location)).path == f"/items/{item['id']}"
+
+    fetched = http("GET", urljoin(server_url + "/", location))
+    assert fetched.status == 200, fetched.body
+    assert _media_type(fetched.content_type) == "application/json"
+    assert fetched.json() == item
+
+    listed = http("GET", f"{server_url}/items?tag={tag}&limit=100")
+    assert listed.status == 200, listed.body
+    assert listed.json() == {"items": [item]}
+
+
+def test_bad_request_lists_every_violation(server_url: str, http: Any) -> None:
+    response = http(
+        "POST", f"{server_url}/items", {"name": "", "price": -1, "tags": ["Not A Tag"], "colour": "red"}
+    )
+    assert response.status == 400, response.body
+    assert _media_type(response.content_type) == PROBLEM_JSON
+    problem = response.json()
+    assert problem["status"] == 400
+    assert problem["title"]
+    assert problem["type"]
+    errors = problem["errors"]
+    assert all(set(e) == {"location", "pointer", "message", "keyword"} for e in errors), errors
+    assert all(e["location"] == "body" and e["message"] for e in errors), errors
+    assert {(e["pointer"], e["keyword"]) for e in errors} == {
+        ("", "additionalProperties"),
+        ("/name", "minLength"),
+        ("/price", "minimum"),
+        ("/tags/0", "pattern"),
+    }
+
+
+def test_bad_query_and_path_are_problems(server_url: str, http: Any) -> None:
+    query = http("GET", f"{server_url}/items?limit=0")
+    assert query.status == 400
+    assert _media_type(query.content_type) == PROBLEM_JSON
+    assert [(e["location"], e["pointer"]) for e in query.json()["errors"]] == [("query", "/limit")]
+
+    path = http("GET", f"{server_url}/items/not-a-uuid")
+    assert path.status == 400
+    assert _media_type(path.content_type) == PROBLEM_JSON
+    assert [(e["location"], e["pointer"]) for e in path.json()["errors"]] == [("path", "/item_id")]
+
+
+def test_unknown_item_is_404_problem(server_url: str, http: Any) -> None:
+    response = http("GET", f"{server_url}/items/{uuid.uuid4()}")
+    assert response.status == 404
+    assert _media_type(response.content_type) == PROBLEM_JSON
+    assert response.json()["status"] == 404
+
+
+def test_wrong_content_type_is_415_problem(server_url: str, http: Any) -> None:
+    response = http(
+        "POST",
+        f"{server_url}/items",
+        "name=Lamp",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status == 415
+    assert _media_type(response.content_type) == PROBLEM_JSON
