@@ -1,9 +1,12 @@
-"""Lambda entry point: wiring only. Routes come from openapi.yaml via `make gen`; logic lives in chalicelib."""
+"""Lambda entry point: wiring only. Routes come from openapi.yaml (`make gen`); logic lives in chalicelib."""
 
 from chalice import Chalice
 
-from chalicelib._generated.routes import blueprint, docs_blueprint
+from chalicelib._generated.routes import BINARY_TYPES, blueprint, docs_blueprint
+from chalicelib.runtime.errors import problem_errors
 
 app = Chalice(app_name="reference-api")
+app.api.binary_types.extend(t for t in BINARY_TYPES if t not in app.api.binary_types)
+app.register_middleware(problem_errors, "http")
 app.register_blueprint(blueprint)
 app.register_blueprint(docs_blueprint)

@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from codegen.errors import SpecProblem, pointer
 from codegen.handlers import HandlerModule
 from codegen.ir import (
     Api,
+    Encoding,
     Header,
     MediaType,
     Operation,
@@ -112,6 +114,7 @@ class Builder:
             handlers_package=self.options.handlers_package,
             operations=tuple(operations),
             routes=tuple(routes),
+            binary_types=_binary_types(operations),
             models=tuple(models),
             components=self.bundle.components,
             bundled_spec=bundle(self.resolver),
@@ -249,8 +252,8 @@ class Builder:
             default=None if default is default_missing else default,
             deprecated=bool(value.get("deprecated")),
             content_type=content_type,
-            kind=self._kind(schema_node),
-            item_kind=self._kind(self._items(schema_node)),
+            shape=self.shape(schema_node),
+            allow_empty=bool(value.get("allowEmptyValue")),
         )
 
     def _resolved(self, node: Located | None) -> Located | None:
@@ -264,36 +267,56 @@ class Builder:
             node = self.resolver.lookup(node.value["$ref"], node.uri)
         return None
 
-    def _kind(self, node: Located | None) -> str:
-        """The JSON type a parameter string is coerced to before validation ("any": left a string)."""
+    def shape(self, node: Located | None, depth: int = 0) -> dict[str, Any]:
+        """The coercion plan for strings that carry this schema's values (parameters, form fields,
+        headers): JSON types in play, item/property plans, alternatives. Refs and allOf are resolved."""
         node = self._resolved(node)
-        if node is None or not isinstance(node.value, dict):
-            return "any"
-        declared = node.value.get("type")
-        types = [
-            t for t in (declared if isinstance(declared, list) else [declared]) if t not in (None, "null")
-        ]
-        if len(types) == 1:
-            return str(types[0])
+        if node is None or not isinstance(node.value, dict) or depth > 8:
+            return {}
+        schema = node.value
+        out: dict[str, Any] = {}
+        declared = schema.get("type")
+        types = [str(t) for t in (declared if isinstance(declared, list) else [declared]) if t]
+        if not self.openapi_31 and schema.get("nullable") is True and types:
+            types.append("null")
+        for i, _ in enumerate(schema.get("allOf") or []):
+            part = self.shape(self.resolver.child(node, "allOf", i), depth + 1)
+            types = types or part.get("type", [])
+            for key in ("items", "additional", "binary"):
+                if key in part and key not in out:
+                    out[key] = part[key]
+            if "properties" in part:
+                out["properties"] = {**part["properties"], **out.get("properties", {})}
+        if not types and "properties" in schema:
+            types = ["object"]
+        if not types and "items" in schema:
+            types = ["array"]
+        if types:
+            out["type"] = list(dict.fromkeys(types))
+        if "array" in types and isinstance(schema.get("items"), dict):
+            out["items"] = self.shape(self.resolver.child(node, "items"), depth + 1)
+        if isinstance(schema.get("properties"), dict):
+            props = {
+                name: self.shape(self.resolver.child(node, "properties", name), depth + 1)
+                for name in schema["properties"]
+            }
+            out["properties"] = {**out.get("properties", {}), **props}
+        extra = schema.get("additionalProperties", True)
+        if isinstance(extra, dict):
+            out["additional"] = self.shape(self.resolver.child(node, "additionalProperties"), depth + 1)
+        elif extra is not False and "object" in types:
+            out["additional"] = {}
         if not types:
-            if "properties" in node.value:
-                return "object"
-            if "items" in node.value:
-                return "array"
-            for key in ("allOf", "oneOf", "anyOf"):
-                parts = node.value.get(key)
+            for key in ("oneOf", "anyOf"):
+                parts = schema.get(key)
                 if isinstance(parts, list) and parts:
-                    kinds = {self._kind(self.resolver.child(node, key, i)) for i in range(len(parts))}
-                    kinds.discard("any")
-                    if len(kinds) == 1:
-                        return kinds.pop()
-        return "any"
-
-    def _items(self, node: Located | None) -> Located | None:
-        node = self._resolved(node)
-        if node is None or not isinstance(node.value, dict) or not isinstance(node.value.get("items"), dict):
-            return None
-        return self.resolver.child(node, "items")
+                    out["anyOf"] = [
+                        self.shape(self.resolver.child(node, key, i), depth + 1) for i in range(len(parts))
+                    ]
+                    break
+        if schema.get("format") == "binary" or "contentMediaType" in schema or "contentEncoding" in schema:
+            out["binary"] = True
+        return out
 
     def _request_body(self, raw: _RawOp, py_name: str, kwargs: UniqueNames) -> RequestBody | None:
         if raw.node.value.get("requestBody") is None:
@@ -319,7 +342,33 @@ class Builder:
         if schema_node is not None:
             model = self._body_models.get(f"{schema_node.uri}#{schema_node.ptr}")
             schema_type = f"models.{model}" if model else self.types.annotation(schema_node)
-        return MediaType(name=name, schema=schema, py_type=_body_type(name, schema_type))
+        form = name.split(";")[0].strip().lower() in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        )
+        encoding = []
+        if form and isinstance(node.value, dict):
+            for prop, enc in (node.value.get("encoding") or {}).items():
+                if not isinstance(enc, dict):
+                    continue
+                style = str(enc.get("style") or "form")
+                encoding.append(
+                    (
+                        str(prop),
+                        Encoding(
+                            style=style,
+                            explode=bool(enc.get("explode", style == "form")),
+                            content_type=str(enc["contentType"]) if enc.get("contentType") else None,
+                        ),
+                    )
+                )
+        return MediaType(
+            name=name,
+            schema=schema,
+            py_type=_body_type(name, schema_type),
+            shape=self.shape(schema_node) if form else None,
+            encoding=tuple(encoding),
+        )
 
     def _responses(self, raw: _RawOp) -> tuple[Response, ...]:
         result = []
@@ -342,8 +391,14 @@ class Builder:
                     if "schema" in header.value
                     else None
                 )
+                shape_node = self.resolver.child(header, "schema") if "schema" in header.value else None
                 headers.append(
-                    Header(name=header_name, required=bool(header.value.get("required")), schema=schema)
+                    Header(
+                        name=header_name,
+                        required=bool(header.value.get("required")),
+                        schema=schema,
+                        shape=self.shape(shape_node),
+                    )
                 )
             result.append(
                 Response(
@@ -377,8 +432,8 @@ class Builder:
                 pieces = _PARAM.split(part)  # literal, name, literal, name, ..., literal
                 out = []
                 for i, piece in enumerate(pieces):
-                    if i % 2 == 0:
-                        out.append(re.escape(piece))
+                    if i % 2 == 0:  # literals are matched against the raw (still encoded) segment
+                        out.append(re.escape(quote(piece, safe="!$&'()*+,;=:@-._~")))
                     else:
                         last = i == len(pieces) - 2
                         out.append("(.+)" if last else "(.+?)")
@@ -453,6 +508,20 @@ def _replace(op: Operation, **changes: Any) -> Operation:
     from dataclasses import replace
 
     return replace(op, **changes)
+
+
+def _binary_types(operations: list[Operation]) -> tuple[str, ...]:
+    """Media types whose bodies API Gateway must base64 (anything not JSON or text), in spec order."""
+    found: dict[str, None] = {}
+    for op in operations:
+        media = [*(op.body.media if op.body else ()), *(m for r in op.responses for m in r.media)]
+        for m in media:
+            base = m.name.split(";", 1)[0].strip().lower()
+            textual = is_json(base) or base.startswith("text/") or base == "application/x-www-form-urlencoded"
+            ranged = "*" in base and base.split("/")[0] not in ("image", "audio", "video", "font")
+            if not textual and not ranged and not base.endswith("+xml") and base != "application/xml":
+                found[base] = None
+    return tuple(found)
 
 
 def _success_status(responses: tuple[Response, ...]) -> int:

@@ -79,7 +79,11 @@ def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = Tru
         typed = op.has_handler and (bool(op.parameters) or op.body is not None)
         types = " ".join([p.py_type for p in op.parameters] + ([op.body.py_type] if op.body else []))
         runtime_names = ["Operation"]
-        runtime_names += ["Body"] if op.body is not None else []
+        runtime_names += ["Body", "Media"] if op.body is not None else []
+        runtime_names += (
+            ["Encoding"] if op.body is not None and any(m.encoding for m in op.body.media) else []
+        )
+        runtime_names += ["HeaderSpec"] if any(r.headers for r in op.responses) else []
         runtime_names += ["Param"] if op.parameters else []
         runtime_names += ["ResponseSpec"] if op.responses else []
         runtime_names += ["Segment"] if op.segments else []

@@ -23,8 +23,15 @@ class Parameter:
     default: Any
     deprecated: bool
     content_type: str | None  # for `content`-based parameters
-    kind: str  # JSON type the raw string is coerced to: string, integer, number, boolean, array, object, any
-    item_kind: str  # the same for array items
+    shape: dict[str, Any]  # coercion plan for the raw strings (see chalicelib/runtime/params.py)
+    allow_empty: bool
+
+
+@dataclass(frozen=True)
+class Encoding:
+    style: str
+    explode: bool
+    content_type: str | None
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,8 @@ class MediaType:
     name: str  # e.g. application/json, image/*
     schema: Json | None
     py_type: str
+    shape: dict[str, Any] | None  # form and multipart bodies: how fields are coerced
+    encoding: tuple[tuple[str, Encoding], ...]
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,7 @@ class Header:
     name: str
     required: bool
     schema: Json | None
+    shape: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -126,6 +136,7 @@ class Api:
     handlers_package: str
     operations: tuple[Operation, ...]
     routes: tuple[Route, ...]
+    binary_types: tuple[str, ...]  # media types API Gateway must pass as binary (base64)
     models: tuple[Model, ...]
     components: dict[str, Json]
     bundled_spec: dict[str, Any]

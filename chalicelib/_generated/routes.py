@@ -15,6 +15,9 @@ _HERE = Path(__file__).resolve().parent
 blueprint = Blueprint(__name__)
 docs_blueprint = Blueprint(__name__ + ".docs")
 
+#: Media types API Gateway must treat as binary (base64): `app.api.binary_types.extend(BINARY_TYPES)`.
+BINARY_TYPES: tuple[str, ...] = ()
+
 #: (method, Chalice route, operation module, operationId, spec path), one row per operation.
 OPERATIONS: tuple[tuple[str, str, str, str | None, str], ...] = (
     ("GET", "/health", "get_health", "getHealth", "/health"),

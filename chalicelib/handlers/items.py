@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from chalicelib._generated import models
 from chalicelib.runtime import ApiResponse, HandlerResult, ProblemError
+from chalicelib.runtime.context import request_path
 from chalicelib.services import item_service
 from chalicelib.services.items import ItemNotFound
 
@@ -24,7 +25,8 @@ def list_items(*, limit: int, tag: models.Tag | None = None) -> HandlerResult:
 def create_item(*, body: models.ItemInput) -> HandlerResult:
     """Create an item"""
     item = item_service().create(body)
-    return ApiResponse(201, item, headers={"Location": f"/items/{item['id']}"})
+    # the requested path carries the API Gateway stage (/dev/items), so the URL is right when deployed
+    return ApiResponse(201, item, headers={"Location": f"{request_path().rstrip('/')}/{item['id']}"})
 
 
 def get_item(*, item_id: str) -> HandlerResult:

@@ -27,25 +27,48 @@ class Param:
     kwarg: str
     required: bool
     schema: Any
-    kind: str = "any"
-    item_kind: str = "any"
+    shape: Mapping[str, Any] = field(default_factory=dict)  # coercion plan, see runtime/params.py
     style: str = "form"
     explode: bool = True
+    allow_empty: bool = False
     default: Any = MISSING
     content_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How one property of a form or multipart body is serialized (OpenAPI Encoding Object)."""
+
+    style: str = "form"
+    explode: bool = True
+    content_type: str | None = None  # multipart parts: accepted media types, comma-separated
+
+
+@dataclass(frozen=True)
+class Media:
+    schema: Any  # None: not validated
+    shape: Mapping[str, Any] = field(default_factory=dict)  # coercion plan of form/multipart fields
+    encoding: Mapping[str, Encoding] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Body:
     required: bool
     kwarg: str
-    media: Mapping[str, Any]  # media type (or range) -> schema (None: not validated)
+    media: Mapping[str, Media]  # media type (or range, e.g. image/*) -> how to read and validate it
+
+
+@dataclass(frozen=True)
+class HeaderSpec:
+    required: bool
+    schema: Any
+    shape: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class ResponseSpec:
-    media: Mapping[str, Any]
-    headers: Mapping[str, Any] = field(default_factory=dict)  # name -> schema
+    media: Mapping[str, Any]  # media type -> schema
+    headers: Mapping[str, HeaderSpec] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -1,131 +1,191 @@
-"""Turn raw parameter strings into the JSON values their schemas describe (before validation)."""
+"""Parameters exactly as OpenAPI 3.0/3.1 serialize them: every `style` x `explode` for primitive, array
+and object values, `content`-based parameters, and coercion from strings to the schema's types.
+
+Coercion follows a *shape* computed at build time from the parameter's schema (refs, allOf, oneOf
+already resolved): `{"type": [...], "items": shape, "properties": {...}, "additional": shape,
+"anyOf": [shape...]}`. Coercion never validates; the schema validators run afterwards on the result.
+Path values arrive still percent-encoded and are split on their delimiters *before* each piece is
+decoded, so an encoded delimiter (`%2C`) stays data.
+"""
 
 from __future__ import annotations
 
 import json
-import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import unquote
 
 from chalicelib.runtime.operation import MISSING, Param
 
-_INT = re.compile(r"[+-]?\d+")
-_DELIMITERS = {"form": ",", "simple": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
+Shape = Mapping[str, Any]
+
+_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_DELIMITER = {"form": ",", "simple": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
+# when a value could be several JSON types, the most specific reading wins
+_PREFERENCE = ("null", "boolean", "integer", "number", "array", "object", "string")
+_NAMES = {
+    "null": "null",
+    "boolean": "a boolean (true or false)",
+    "integer": "an integer",
+    "number": "a number",
+    "array": "an array",
+    "object": "an object",
+}
 
 
 class CoercionError(ValueError):
     pass
 
 
-def coerce_scalar(raw: str, kind: str) -> Any:
-    if kind == "integer":
-        if not _INT.fullmatch(raw.strip()):
-            raise CoercionError(f"{raw!r} is not an integer")
-        return int(raw)
-    if kind == "number":
-        try:
-            value = float(raw)
-        except ValueError:
-            raise CoercionError(f"{raw!r} is not a number") from None
-        if not math.isfinite(value):
-            raise CoercionError(f"{raw!r} is not a finite number")
-        return int(value) if _INT.fullmatch(raw.strip()) else value
-    if kind == "boolean":
-        if raw == "true":
-            return True
-        if raw == "false":
-            return False
-        raise CoercionError(f"{raw!r} is not a boolean (true or false)")
-    if kind == "null":
-        if raw in ("", "null"):
+def _types(shape: Shape) -> list[str]:
+    declared = shape.get("type") or []
+    return [t for t in _PREFERENCE if t in declared]
+
+
+def kind_of(shape: Shape) -> str:
+    """How the raw parameter is laid out: "array", "object" or "primitive"."""
+    types = [t for t in _types(shape) if t != "null"]
+    if types == ["array"]:
+        return "array"
+    if types == ["object"]:
+        return "object"
+    return "primitive"
+
+
+def coerce_scalar(raw: str, shape: Shape) -> Any:
+    """One string as the JSON value `shape` describes; strings are left alone when nothing else fits."""
+    options = shape.get("anyOf")
+    if options:
+        for option in options:
+            try:
+                return coerce_scalar(raw, option)
+            except CoercionError:
+                continue
+        return raw
+    types = _types(shape)
+    if not types or ("string" in types and len(types) == 1):
+        return raw
+    for kind in types:
+        if kind == "null" and raw in ("", "null"):
             return None
-        raise CoercionError(f"{raw!r} is not null")
-    return raw
+        if kind == "boolean" and raw in ("true", "false"):
+            return raw == "true"
+        if kind == "integer" and _INTEGER.fullmatch(raw):
+            return int(raw)
+        if kind == "number" and _NUMBER.fullmatch(raw):
+            return int(raw) if _INTEGER.fullmatch(raw) else float(raw)
+        if kind == "string":
+            return raw
+    expected = " or ".join(_NAMES[t] for t in types if t != "string")
+    raise CoercionError(f"{raw!r} is not {expected}")
 
 
-def _split(raw: str, style: str) -> list[str]:
-    return [] if raw == "" else raw.split(_DELIMITERS.get(style, ","))
+def _pairs(parts: Sequence[str], properties: Shape) -> dict[str, Any]:
+    if len(parts) % 2:
+        raise CoercionError("expected name,value pairs")
+    return _object(dict(zip(parts[::2], parts[1::2], strict=True)), properties)
 
 
-def coerce(param: Param, values: Sequence[str]) -> Any:
-    """Parse the raw value(s) of one parameter. `values` holds every occurrence (repeated query keys)."""
-    if param.content_type is not None:
-        try:
-            return json.loads(values[-1])
-        except ValueError as exc:
-            raise CoercionError(f"not valid JSON: {exc}") from None
-    if param.kind == "array":
-        if param.location == "query" and param.style == "form" and param.explode:
-            items = list(values)
+def _object(raw: Mapping[str, str], shape: Shape) -> dict[str, Any]:
+    props: Mapping[str, Shape] = shape.get("properties") or {}
+    extra: Shape = shape.get("additional") or {}
+    return {k: coerce_scalar(v, props.get(k) or extra) for k, v in raw.items()}
+
+
+def _assignments(parts: Sequence[str], shape: Shape, decode: bool) -> dict[str, Any]:
+    raw = {}
+    for part in parts:
+        name, sep, value = part.partition("=")
+        if not sep:
+            raise CoercionError(f"expected name=value, got {_dec(part, decode)!r}")
+        raw[_dec(name, decode)] = _dec(value, decode)
+    return _object(raw, shape)
+
+
+def _dec(text: str, decode: bool) -> str:
+    return unquote(text) if decode else text
+
+
+def _items(parts: Sequence[str], shape: Shape, decode: bool) -> list[Any]:
+    item = shape.get("items") or {}
+    return [coerce_scalar(_dec(p, decode), item) for p in parts]
+
+
+def parse_delimited(raw: str, param: Param, decode: bool) -> Any:
+    """A `simple`/`label`/`matrix` value (path, header) or a non-exploded form-family value."""
+    shape = param.shape
+    kind = kind_of(shape)
+    style, explode, name = param.style, param.explode, param.name
+    if style == "label":
+        if not raw.startswith("."):
+            raise CoercionError(f"label style value must start with '.', got {_dec(raw, decode)!r}")
+        raw = raw[1:]
+        sep = "." if explode else ","
+    elif style == "matrix":
+        prefix = f";{name}="
+        if kind == "object" and explode:
+            if not raw.startswith(";"):
+                raise CoercionError(f"matrix style value must start with ';', got {_dec(raw, decode)!r}")
+            return _assignments(raw[1:].split(";"), shape, decode)
+        if kind == "array" and explode:
+            parts = raw.split(";")[1:] if raw.startswith(";") else None
+            if parts is None or any(not p.startswith(f"{name}=") for p in parts):
+                raise CoercionError(f"matrix style value must be ;{name}=… for each item")
+            return _items([p[len(name) + 1 :] for p in parts], shape, decode)
+        if raw == f";{name}" and kind == "primitive":
+            raw = ""
+        elif not raw.startswith(prefix):
+            raise CoercionError(f"matrix style value must start with {prefix!r}, got {_dec(raw, decode)!r}")
         else:
-            items = _split(values[-1], param.style)
-        return [coerce_scalar(item, param.item_kind) for item in items]
-    if param.kind == "object":
-        parts = _split(values[-1], param.style)
-        if len(parts) % 2:
-            raise CoercionError("expected name,value pairs")
-        return dict(zip(parts[::2], parts[1::2], strict=True))
-    return coerce_scalar(values[-1], param.kind)
+            raw = raw[len(prefix) :]
+        sep = ","
+    else:
+        sep = _DELIMITER.get(style, ",")
+    if kind == "array":
+        return [] if raw == "" else _items(raw.split(sep), shape, decode)
+    if kind == "object":
+        parts = [] if raw == "" else raw.split(sep)
+        if explode and style in ("simple", "label"):
+            return _assignments(parts, shape, decode)
+        return _pairs([_dec(p, decode) for p in parts], shape)
+    return coerce_scalar(_dec(raw, decode), shape)
 
 
-def object_from_query(param: Param, query: Mapping[str, Sequence[str]]) -> Any:
-    """Exploded object parameters: `deepObject` (`name[key]=v`) or form (each property a query key)."""
+def exploded_query_object(param: Param, query: Mapping[str, Sequence[str]], others: set[str]) -> Any:
+    """`deepObject` (`name[key]=v`) or exploded form objects (each property its own query key)."""
+    shape = param.shape
     if param.style == "deepObject":
         prefix = param.name + "["
-        found = {
+        raw = {
             k[len(prefix) : -1]: v[-1] for k, v in query.items() if k.startswith(prefix) and k.endswith("]")
         }
-        return found or MISSING
-    schema = param.schema if isinstance(param.schema, dict) else {}
-    props = schema.get("properties") or {}
-    found = {k: v[-1] for k, v in query.items() if k in props}
-    return found or MISSING
+    else:
+        props = shape.get("properties") or {}
+        # a free-form object takes every query key no other parameter claims; otherwise only its own
+        raw = {k: v[-1] for k, v in query.items() if k in props or (not props and k not in others)}
+    return _object(raw, shape) if raw else MISSING
 
 
-def read_params(
-    params: Sequence[Param],
-    path: Mapping[str, str],
-    query: Mapping[str, Sequence[str]],
-    headers: Mapping[str, str],
-    cookies: Mapping[str, str],
-    report: Callable[[Param, str, str], None],
-) -> dict[str, Any]:
-    """Values by kwarg for every parameter present (or defaulted); problems go to `report`."""
-    out: dict[str, Any] = {}
-    for param in params:
-        raw: Sequence[str] | None = None
-        if param.location == "path":
-            raw = [path[param.name]] if param.name in path else None
-        elif param.location == "query":
-            if param.kind == "object" and param.explode and param.content_type is None:
-                value = object_from_query(param, query)
-                if value is not MISSING:
-                    out[param.kwarg] = value
-                    continue
-            raw = query.get(param.name)
-        elif param.location == "header":
-            found = headers.get(param.name)
-            raw = [found] if found is not None else None
-        elif param.location == "cookie":
-            raw = [cookies[param.name]] if param.name in cookies else None
-        if not raw:
-            if param.default is not MISSING:
-                out[param.kwarg] = param.default
-            elif param.required:
-                report(param, "required", f"{param.location} parameter {param.name!r} is required")
-            continue
+def read_param(param: Param, values: Sequence[str], decode: bool) -> Any:
+    """The value of one present parameter from its raw occurrence(s) (repeated query keys, cookies)."""
+    if param.content_type is not None:
+        text = _dec(values[-1], decode)
         try:
-            out[param.kwarg] = coerce(param, raw)
-        except CoercionError as exc:
-            report(param, "parse", f"{param.location} parameter {param.name!r}: {exc}")
-    return out
+            return json.loads(text)
+        except ValueError as exc:
+            raise CoercionError(f"not valid JSON ({exc})") from None
+    exploded_list = param.explode and param.style in ("form", "spaceDelimited", "pipeDelimited")
+    if exploded_list and kind_of(param.shape) == "array" and param.location in ("query", "cookie"):
+        return _items(values, param.shape, decode)
+    return parse_delimited(values[-1], param, decode)
 
 
-def parse_cookies(header: str | None) -> dict[str, str]:
-    cookies: dict[str, str] = {}
+def parse_cookies(header: str | None) -> dict[str, list[str]]:
+    cookies: dict[str, list[str]] = {}
     for part in (header or "").split(";"):
         name, sep, value = part.strip().partition("=")
         if sep and name:
-            cookies.setdefault(name, value)
+            cookies.setdefault(name, []).append(value)
     return cookies

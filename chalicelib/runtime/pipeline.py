@@ -1,9 +1,10 @@
 """The request pipeline every generated route runs, in this order:
 
-match path -> parse + coerce parameters -> read body (415/400) -> validate (all violations, 400) ->
-call the handler -> serialize -> validate the response against the declared status and media type ->
-render. Handler errors raised as `ProblemError` render as problem+json; anything else is logged once
-and answered with a bare 500 problem.
+match path -> 406 if Accept rules out every declared response type -> parameters (parse, coerce,
+defaults) -> body (413 / 415 / parse) -> validate everything (all violations, one 400) -> call the
+handler -> negotiate the media type and serialize -> validate status, headers and body against the
+spec -> render. `ProblemError`s render as problem+json; anything else is logged once and answered
+with a bare 500 problem.
 """
 
 from __future__ import annotations
@@ -11,41 +12,42 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from collections.abc import Callable, Mapping
 from importlib import import_module
 from typing import Any
-from urllib.parse import unquote
 
 from chalice import Response
 from chalice.app import Request
 
-from chalicelib.runtime import params as P
-from chalicelib.runtime.operation import Body, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime import bodies, context
+from chalicelib.runtime import media as M
+from chalicelib.runtime.operation import MISSING, Body, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.params import CoercionError, exploded_query_object, kind_of, parse_cookies, read_param
 from chalicelib.runtime.problem import ProblemError, Violation
 from chalicelib.runtime.responses import ApiResponse
 
 log = logging.getLogger("chalicelib.runtime")
 Call = Callable[[Mapping[str, Any]], object]
 
-_regex_cache: dict[str, Any] = {}
+_regex_cache: dict[str, re.Pattern[str]] = {}
 
 
 def match_segments(segments: tuple[Segment, ...], captured: Mapping[str, str]) -> dict[str, str] | None:
-    """Spec path parameters from the captured (still percent-encoded) segments, decoded exactly once."""
+    """Spec path parameters from the captured segments, still percent-encoded: the parameter parser
+    splits on delimiters first and decodes each piece exactly once."""
     values: dict[str, str] = {}
     for seg in segments:
-        decoded = unquote(captured.get(seg.variable, ""))
+        raw = captured.get(seg.variable, "")
         if seg.regex is None:
-            if decoded == "":
+            if raw == "":
                 return None
-            values[seg.params[0]] = decoded
+            values[seg.params[0]] = raw
             continue
         pattern = _regex_cache.get(seg.regex)
         if pattern is None:
-            import re
-
             pattern = _regex_cache.setdefault(seg.regex, re.compile(seg.regex, re.DOTALL))
-        found = pattern.fullmatch(decoded)
+        found = pattern.fullmatch(raw)
         if found is None:
             return None
         values.update(zip(seg.params, found.groups(), strict=True))
@@ -66,104 +68,167 @@ def dispatch(
 
 
 def run(request: Request | None, op: Operation, call: Call, path_values: Mapping[str, str]) -> Response:
+    token = context.enter(request)
     try:
         if request is None:  # pragma: no cover - chalice always sets it for HTTP events
             raise ProblemError(500, "No request.")
+        accept = M.parse_accept(request.headers.get("accept"))
+        declared = [m for r in op.responses.values() for m in r.media]
+        if declared and not M.acceptable(accept, declared):
+            raise ProblemError(
+                406,
+                f"None of the response media types is acceptable; this operation sends {', '.join(dict.fromkeys(declared))}.",
+            )
         args = parse_request(request, op, path_values)
         result = call(args)
-        return render(op, result)
+        return render(op, result, accept)
     except ProblemError as exc:
         return exc.to_response()
     except Exception:
         log.exception("unhandled error in operation %s", op.operation_id)
         return ProblemError(500, "An internal error occurred.").to_response()
+    finally:
+        context.leave(token)
+
+
+def _pointer(name: str) -> str:
+    return "/" + name.replace("~", "~0").replace("/", "~1")
+
+
+def read_params(
+    op: Operation,
+    path: Mapping[str, str],
+    query: Mapping[str, list[str]],
+    headers: Mapping[str, str],
+    cookies: Mapping[str, list[str]],
+) -> tuple[dict[str, Any], list[Violation]]:
+    """Values by kwarg for every parameter present (or defaulted), and what was wrong with the rest."""
+    args: dict[str, Any] = {}
+    problems: list[Violation] = []
+    names = {p.name for p in op.parameters if p.location == "query"}
+    for param in op.parameters:
+        where = param.location
+        try:
+            values: list[str] | None = None
+            decode = where in ("path", "cookie")
+            if where == "path":
+                values = [path[param.name]] if param.name in path else None
+            elif where == "query":
+                if param.content_type is None and param.explode and kind_of(param.shape) == "object":
+                    value = exploded_query_object(param, query, names - {param.name})
+                    if isinstance(value, dict):
+                        args[param.kwarg] = value
+                        continue
+                values = query.get(param.name)
+            elif where == "header":
+                found = headers.get(param.name)
+                values = [found] if found is not None else None
+            elif where == "cookie":
+                values = cookies.get(param.name)
+            if (
+                values
+                and values[-1] == ""
+                and where in ("query", "cookie")
+                and kind_of(param.shape) != "array"
+            ):
+                if not param.allow_empty:
+                    problems.append(
+                        Violation(
+                            where,
+                            _pointer(param.name),
+                            f"{where} parameter {param.name!r} must not be empty",
+                            "allowEmptyValue",
+                        )
+                    )
+                    continue
+                if "string" not in (param.shape.get("type") or ["string"]):
+                    values = None  # an allowed empty value of a non-string type counts as absent
+            if not values:
+                if param.default is not MISSING:
+                    args[param.kwarg] = param.default
+                elif param.required:
+                    problems.append(
+                        Violation(
+                            where,
+                            _pointer(param.name),
+                            f"{where} parameter {param.name!r} is required",
+                            "required",
+                        )
+                    )
+                continue
+            args[param.kwarg] = read_param(param, values, decode)
+        except CoercionError as exc:
+            problems.append(
+                Violation(where, _pointer(param.name), f"{where} parameter {param.name!r}: {exc}", "parse")
+            )
+    return args, problems
 
 
 def parse_request(request: Request, op: Operation, path_values: Mapping[str, str]) -> dict[str, Any]:
-    violations: list[Violation] = []
-
-    def report(param: Param, keyword: str, message: str) -> None:
-        violations.append(Violation(param.location, "/" + _escape(param.name), message, keyword))
-
     query: Mapping[str, list[str]] = {}
     if request.query_params:
         query = {k: request.query_params.getlist(k) for k in request.query_params}
     headers = request.headers
     cookies = (
-        P.parse_cookies(headers.get("cookie")) if any(p.location == "cookie" for p in op.parameters) else {}
+        parse_cookies(headers.get("cookie")) if any(p.location == "cookie" for p in op.parameters) else {}
     )
-    args = P.read_params(op.parameters, path_values, query, headers, cookies, report)
-    failed = {v.pointer for v in violations}
+    args, violations = read_params(op, path_values, query, headers, cookies)
+    failed = {(v.location, v.pointer) for v in violations}
     for param in op.parameters:
-        if param.kwarg in args and "/" + _escape(param.name) not in failed:
+        if param.kwarg in args and (param.location, _pointer(param.name)) not in failed:
             violations += op.schemas.violations(
-                param.schema, args[param.kwarg], param.location, "/" + _escape(param.name)
+                param.schema, args[param.kwarg], param.location, _pointer(param.name)
             )
     if op.body is not None:
-        body, body_violations = read_body(request, op, op.body)
+        value, body_violations = read_body(request, op.body, op)
         violations += body_violations
-        if body is not None or not body_violations:
-            args[op.body.kwarg] = body
+        if not body_violations:
+            args[op.body.kwarg] = value
     if violations:
         raise ProblemError.bad_request("The request is not valid for this operation.", violations)
     return args
 
 
-def _media_matches(declared: str, actual: str) -> bool:
-    if declared == actual or declared == "*/*":
-        return True
-    major, _, minor = declared.partition("/")
-    return minor == "*" and actual.startswith(major + "/")
-
-
-def read_body(request: Request, op: Operation, body: Body) -> tuple[Any, list[Violation]]:
+def read_body(request: Request, spec: Body, op: Operation) -> tuple[Any, list[Violation]]:
     raw = request.raw_body or b""
-    if not raw:
-        if body.required:
+    raw_bytes = raw if isinstance(raw, bytes) else raw.encode("utf-8")
+    if len(raw_bytes) > bodies.MAX_BODY:
+        raise ProblemError(413, f"The body is {len(raw_bytes)} bytes; the limit is {bodies.MAX_BODY}.")
+    if not raw_bytes:
+        if spec.required:
             return None, [Violation("body", "", "a request body is required", "required")]
         return None, []
-    header = request.headers.get("content-type", "")
-    actual = header.split(";", 1)[0].strip().lower()
-    declared = next(
-        (m for m in body.media if _media_matches(m.split(";", 1)[0].strip().lower(), actual)), None
+    content_type = request.headers.get("content-type", "")
+    declared = bodies.select(spec.media, content_type)
+    media = spec.media[declared]
+    read = bodies.read(raw_bytes, content_type, media)
+    if read.violations:
+        return None, read.violations
+    return read.value, op.schemas.violations(media.schema, read.view, "body")
+
+
+def _serializable(media: str, body: object) -> bool:
+    if M.is_json(media):
+        return not isinstance(body, bytes)
+    if M.base(media).startswith("text/"):
+        return isinstance(body, str)
+    return isinstance(body, bytes | str)
+
+
+def _concrete(media: str, body: object) -> str:
+    """A content type to send for a declared type that may be a range (`image/*`, `*/*`)."""
+    if "*" not in M.base(media):
+        return media
+    if isinstance(body, bytes):
+        return "application/octet-stream"
+    return (
+        "text/plain; charset=utf-8"
+        if isinstance(body, str) and media.startswith("text/")
+        else "application/json"
     )
-    if declared is None:
-        accepted = ", ".join(body.media)
-        raise ProblemError(
-            415, f"Content-Type {header or '(none)'!r} is not accepted here; send one of: {accepted}."
-        )
-    schema = body.media[declared]
-    raw_bytes = raw if isinstance(raw, bytes) else raw.encode("utf-8")
-    if _is_json(actual):
-        try:
-            text = raw_bytes.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return None, [Violation("body", "", f"the body is not valid UTF-8 (byte {exc.start})", "parse")]
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            where = f"line {exc.lineno} column {exc.colno}"
-            return None, [Violation("body", "", f"malformed JSON at {where}: {exc.msg}", "parse")]
-        return value, op.schemas.violations(schema, value, "body")
-    if actual.startswith("text/"):
-        try:
-            return raw_bytes.decode("utf-8"), []
-        except UnicodeDecodeError as exc:
-            return None, [Violation("body", "", f"the body is not valid UTF-8 (byte {exc.start})", "parse")]
-    if actual == "application/x-www-form-urlencoded":
-        from urllib.parse import parse_qs
-
-        fields = parse_qs(raw_bytes.decode("utf-8", "replace"), keep_blank_values=True)
-        value = {k: v[-1] if len(v) == 1 else v for k, v in fields.items()}
-        return value, op.schemas.violations(schema, value, "body")
-    return raw_bytes, []
 
 
-def _is_json(media: str) -> bool:
-    return media == "application/json" or media.endswith("+json")
-
-
-def render(op: Operation, result: object) -> Response:
+def render(op: Operation, result: object, accept: list[tuple[str, float]] | None = None) -> Response:
     headers: dict[str, str | list[str]] = {}
     if isinstance(result, ApiResponse):
         status, body, content_type = result.status, result.body, result.content_type
@@ -177,64 +242,105 @@ def render(op: Operation, result: object) -> Response:
             Violation("response", "", f"status {status} is not declared for this operation", "status")
         )
         spec = ResponseSpec(media={})
-    if content_type is None and spec.media:
-        content_type = next(iter(spec.media))
-        if "*" in content_type:
-            content_type = "application/octet-stream" if isinstance(body, bytes) else "application/json"
-    payload: str | bytes | None = None
-    if body is None and (status in (204, 304) or not spec.media):
-        payload = None
-    elif content_type is None:
+    has_body = body is not None
+    if has_body and status in (204, 304):
         problems.append(
             Violation(
                 "response", "", f"status {status} declares no content, but a body was returned", "content"
             )
         )
-    else:
-        declared = next(
-            (
-                m
-                for m in spec.media
-                if _media_matches(m.split(";")[0].lower(), content_type.split(";")[0].lower())
-            ),
-            None,
-        )
-        if declared is None and spec.media:
+        has_body = False
+    if content_type is None and has_body:
+        candidates = [m for m in spec.media if _serializable(m, body)]
+        preferred = M.acceptable(accept or [("*/*", 1.0)], candidates) or candidates
+        if preferred:
+            content_type = _concrete(preferred[0], body)
+        elif spec.media:
             problems.append(
                 Violation(
                     "response",
                     "",
-                    f"media type {content_type} is not declared for status {status}",
+                    f"a {type(body).__name__} body cannot be sent as {', '.join(spec.media)}",
                     "content",
                 )
             )
-        base = content_type.split(";")[0].strip().lower()
-        if _is_json(base):
+        else:
+            problems.append(
+                Violation(
+                    "response", "", f"status {status} declares no content, but a body was returned", "content"
+                )
+            )
+    payload: str | bytes | None = None
+    if has_body:
+        ctype = content_type or (
+            "application/octet-stream" if isinstance(body, bytes) else "application/json"
+        )
+        declared = next((m for m in spec.media if M.matches(m, ctype)), None)
+        if declared is None and spec.media and content_type is not None:
+            problems.append(
+                Violation(
+                    "response", "", f"media type {ctype} is not declared for status {status}", "content"
+                )
+            )
+        if M.is_json(ctype) and not isinstance(body, bytes | str):
             payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
             if declared is not None:
                 problems += op.schemas.violations(spec.media[declared], body, "response")
         elif isinstance(body, bytes | str):
             payload = body
         else:
+            payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str)
+            ctype = "application/json"
             problems.append(
-                Violation("response", "", f"a {type(body).__name__} cannot be sent as {base}", "content")
+                Violation(
+                    "response", "", f"a {type(body).__name__} cannot be sent as {M.base(ctype)}", "content"
+                )
             )
+        headers["Content-Type"] = ctype
+    problems += _header_problems(op, spec, headers)
     if problems:
         log.error(
             "response of %s violates the spec: %s",
             op.operation_id,
             json.dumps([p.to_json() for p in problems]),
         )
-        if os.environ.get("RESPONSE_VALIDATION", "enforce") != "log-only" or (
-            payload is None and body is not None
-        ):
+        if os.environ.get("RESPONSE_VALIDATION", "enforce") != "log-only":
             return ProblemError(
                 500, "The server produced a response that does not match its API description."
             ).to_response()
-    if content_type is not None and payload is not None:
-        headers["Content-Type"] = content_type
     return Response(body=payload if payload is not None else "", status_code=status, headers=headers)
 
 
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
+def _header_problems(
+    op: Operation, spec: ResponseSpec, headers: Mapping[str, str | list[str]]
+) -> list[Violation]:
+    sent = {k.lower(): v for k, v in headers.items()}
+    problems: list[Violation] = []
+    for name, header in spec.headers.items():
+        if name.lower() == "content-type":
+            continue  # OpenAPI: a Content-Type header description is ignored
+        pointer = "/headers" + _pointer(name)
+        raw = sent.get(name.lower())
+        if raw is None:
+            if header.required:
+                problems.append(
+                    Violation("response", pointer, f"required header {name!r} is missing", "required")
+                )
+            continue
+        param = Param(
+            name,
+            "header",
+            name,
+            header.required,
+            header.schema,
+            shape=header.shape,
+            style="simple",
+            explode=False,
+        )
+        try:
+            value = read_param(param, [raw if isinstance(raw, str) else ",".join(raw)], decode=False)
+        except CoercionError as exc:
+            problems.append(Violation("response", pointer, f"header {name!r}: {exc}", "parse"))
+            continue
+        problems += op.schemas.violations(header.schema, value, "response", pointer)
+    return problems

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import items as _handlers
-from chalicelib.runtime.operation import Body, Operation, ResponseSpec
+from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, ResponseSpec
 
 from ..schemas import SCHEMAS
 
@@ -22,7 +22,9 @@ OPERATION = Operation(
         required=True,
         kwarg="body",
         media={
-            "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/ItemInput"},
+            "application/json": Media(
+                schema={"$ref": "urn:openapi-chalice:components#/$defs/ItemInput"},
+            ),
         },
     ),
     responses={
@@ -31,7 +33,7 @@ OPERATION = Operation(
                 "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/Item"},
             },
             headers={
-                "Location": {"type": "string"},
+                "Location": HeaderSpec(required=True, schema={"type": "string"}, shape={"type": ["string"]}),
             },
         ),
         "400": ResponseSpec(

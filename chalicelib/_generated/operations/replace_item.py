@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import items as _handlers
-from chalicelib.runtime.operation import Body, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.operation import Body, Media, Operation, Param, ResponseSpec, Segment
 
 from ..schemas import SCHEMAS
 
@@ -24,8 +24,7 @@ OPERATION = Operation(
             kwarg="item_id",
             required=True,
             schema={"type": "string", "format": "uuid"},
-            kind="string",
-            item_kind="any",
+            shape={"type": ["string"]},
             style="simple",
             explode=False,
         ),
@@ -34,7 +33,9 @@ OPERATION = Operation(
         required=True,
         kwarg="body",
         media={
-            "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/ItemInput"},
+            "application/json": Media(
+                schema={"$ref": "urn:openapi-chalice:components#/$defs/ItemInput"},
+            ),
         },
     ),
     responses={

@@ -1,0 +1,235 @@
+"""Request bodies by media type: JSON, form-urlencoded (honouring `encoding`), multipart/form-data
+(python-multipart; files and fields, per-part content types, several files per field), text and binary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs
+
+from chalicelib.runtime import media as M
+from chalicelib.runtime.operation import Encoding, Media, Param
+from chalicelib.runtime.params import CoercionError, exploded_query_object, kind_of, read_param
+from chalicelib.runtime.problem import ProblemError, Violation
+
+MAX_BODY = 6 * 1024 * 1024  # API Gateway's payload limit
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """One file part of a multipart body."""
+
+    filename: str | None
+    content_type: str
+    data: bytes = field(repr=False)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
+@dataclass
+class ReadBody:
+    value: Any  # what the handler receives
+    view: Any  # what the schema validator sees (files as latin-1 text, so maxLength counts bytes)
+    violations: list[Violation]
+
+
+def select(declared: Mapping[str, Media], content_type: str) -> str:
+    """The declared media type (exact first, then ranges) for a request Content-Type, else 415."""
+    actual = M.base(content_type)
+    exact = [m for m in declared if M.base(m) == actual]
+    ranged = [m for m in declared if M.matches(m, actual)]
+    if not exact and not ranged:
+        accepted = ", ".join(declared)
+        raise ProblemError(
+            415, f"Content-Type {content_type or '(none)'!r} is not accepted here; send one of: {accepted}."
+        )
+    return (exact or ranged)[0]
+
+
+def _text(raw: bytes, content_type: str) -> str:
+    charset = M.param(content_type, "charset") or "UTF-8"
+    try:
+        return raw.decode(charset)
+    except LookupError:
+        raise ProblemError(415, f"Unknown charset {charset!r}.") from None
+    except UnicodeDecodeError as exc:
+        raise _Broken(f"the body is not valid {charset} (byte {exc.start})") from None
+
+
+class _Broken(Exception):
+    pass
+
+
+def read(raw: bytes, content_type: str, spec: Media) -> ReadBody:
+    try:
+        if M.is_json(content_type):
+            text = _text(raw, content_type)
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise _Broken(f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+            return ReadBody(value, value, [])
+        kind = M.base(content_type)
+        if kind == "application/x-www-form-urlencoded":
+            return _form(_text(raw, content_type), spec)
+        if kind == "multipart/form-data":
+            return _multipart(raw, content_type, spec)
+        if kind.startswith("text/"):
+            text = _text(raw, content_type)
+            return ReadBody(text, text, [])
+        return ReadBody(raw, raw.decode("latin-1"), [])
+    except _Broken as exc:
+        return ReadBody(None, None, [Violation("body", "", str(exc), "parse")])
+
+
+def _field_param(name: str, shape: Mapping[str, Any], enc: Encoding | None) -> Param:
+    enc = enc or Encoding()
+    return Param(name, "query", name, False, None, shape=shape, style=enc.style, explode=enc.explode)
+
+
+def _fields(fields: Mapping[str, list[str]], spec: Media) -> tuple[dict[str, Any], list[Violation]]:
+    """Form fields coerced by the body schema's property shapes, each with its own `encoding`."""
+    props = spec.shape.get("properties") or {}
+    out: dict[str, Any] = {}
+    problems = []
+    consumed: set[str] = set()
+    for name, shape in props.items():
+        enc = spec.encoding.get(name)
+        param = _field_param(name, shape, enc)
+        try:
+            if enc is not None and enc.content_type and M.is_json(enc.content_type) and name in fields:
+                out[name] = json.loads(fields[name][-1])
+            elif kind_of(shape) == "object" and param.explode:
+                value = exploded_query_object(param, fields, set(props))
+                if isinstance(value, dict):
+                    out[name] = value
+                    consumed |= {k for k in fields if k.startswith(name + "[")}
+            elif name in fields:
+                out[name] = read_param(param, fields[name], decode=False)
+        except (CoercionError, ValueError) as exc:
+            problems.append(Violation("body", f"/{name}", f"field {name!r}: {exc}", "parse"))
+        consumed.add(name)
+    extra = spec.shape.get("additional") or {}
+    for name, values in fields.items():
+        if name not in consumed and name not in out:
+            try:
+                out[name] = read_param(_field_param(name, extra, None), values, decode=False)
+            except CoercionError as exc:
+                problems.append(Violation("body", f"/{name}", f"field {name!r}: {exc}", "parse"))
+    return out, problems
+
+
+def _form(text: str, spec: Media) -> ReadBody:
+    try:
+        fields = parse_qs(text, keep_blank_values=True, strict_parsing=False)
+    except ValueError as exc:
+        raise _Broken(f"malformed form body: {exc}") from None
+    value, problems = _fields(fields, spec)
+    return ReadBody(value, value, problems)
+
+
+def _multipart(raw: bytes, content_type: str, spec: Media) -> ReadBody:
+    from python_multipart.exceptions import FormParserError
+    from python_multipart.multipart import MultipartParser, parse_options_header
+
+    boundary = M.param(content_type, "boundary")
+    if not boundary:
+        raise _Broken("multipart body without a boundary parameter in Content-Type")
+    parts: list[dict[str, Any]] = []
+    header_field = bytearray()
+    header_value = bytearray()
+
+    def on_part_begin() -> None:
+        parts.append({"headers": {}, "data": bytearray()})
+
+    def on_header_field(data: bytes, start: int, end: int) -> None:
+        header_field.extend(data[start:end])
+
+    def on_header_value(data: bytes, start: int, end: int) -> None:
+        header_value.extend(data[start:end])
+
+    def on_header_end() -> None:
+        parts[-1]["headers"][bytes(header_field).decode("latin-1").lower()] = bytes(header_value).decode(
+            "latin-1"
+        )
+        header_field.clear()
+        header_value.clear()
+
+    def on_part_data(data: bytes, start: int, end: int) -> None:
+        parts[-1]["data"].extend(data[start:end])
+
+    callbacks: Any = {
+        "on_part_begin": on_part_begin,
+        "on_header_field": on_header_field,
+        "on_header_value": on_header_value,
+        "on_header_end": on_header_end,
+        "on_part_data": on_part_data,
+    }
+    try:
+        parser = MultipartParser(boundary, callbacks)
+        parser.write(raw)
+        parser.finalize()
+    except (FormParserError, ValueError) as exc:
+        raise _Broken(f"malformed multipart body: {exc}") from None
+    props = spec.shape.get("properties") or {}
+    value: dict[str, Any] = {}
+    view: dict[str, Any] = {}
+    problems: list[Violation] = []
+    texts: dict[str, list[str]] = {}
+    for part in parts:
+        disposition, options = parse_options_header(part["headers"].get("content-disposition", ""))
+        if disposition != b"form-data" or b"name" not in options:
+            raise _Broken("a multipart part lacks Content-Disposition: form-data with a name")
+        name = options[b"name"].decode("utf-8", "replace")
+        filename = options[b"filename"].decode("utf-8", "replace") if b"filename" in options else None
+        part_type = part["headers"].get(
+            "content-type", "application/octet-stream" if filename else "text/plain"
+        )
+        data = bytes(part["data"])
+        enc = spec.encoding.get(name)
+        if enc is not None and enc.content_type:
+            allowed = [t.strip() for t in enc.content_type.split(",")]
+            if not any(M.matches(a, part_type) for a in allowed):
+                problems.append(
+                    Violation(
+                        "body",
+                        f"/{name}",
+                        f"part {name!r} has type {part_type}; expected {enc.content_type}",
+                        "contentType",
+                    )
+                )
+                continue
+        shape = props.get(name, spec.shape.get("additional") or {})
+        binary = filename is not None or shape.get("binary") is True
+        if binary:
+            item: Any = UploadedFile(filename, part_type, data)
+            item_view: Any = data.decode("latin-1")
+        elif M.is_json(part_type):
+            try:
+                item = item_view = json.loads(data.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                problems.append(
+                    Violation("body", f"/{name}", f"part {name!r} is not valid JSON: {exc}", "parse")
+                )
+                continue
+        else:
+            texts.setdefault(name, []).append(
+                data.decode(M.param(part_type, "charset") or "utf-8", "replace")
+            )
+            continue
+        if kind_of(shape) == "array":
+            value.setdefault(name, []).append(item)
+            view.setdefault(name, []).append(item_view)
+        else:
+            value[name], view[name] = item, item_view
+    coerced, field_problems = _fields(texts, spec)
+    for name, item in coerced.items():
+        if kind_of(props.get(name, {})) == "array" and name in value:
+            value[name] = [*value[name], *item]
+            view[name] = [*view[name], *item]
+        else:
+            value[name] = view[name] = item
+    return ReadBody(value, view, problems + field_problems)

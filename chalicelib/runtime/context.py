@@ -1,0 +1,27 @@
+"""The request being handled, for the few handlers that need HTTP details (e.g. building a Location)."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar, Token
+
+from chalice.app import Request
+
+_current: ContextVar[Request | None] = ContextVar("chalicelib_request", default=None)
+
+
+def enter(request: Request | None) -> Token[Request | None]:
+    return _current.set(request)
+
+
+def leave(token: Token[Request | None]) -> None:
+    _current.reset(token)
+
+
+def request_path() -> str:
+    """The path the client requested, including an API Gateway stage prefix (`/dev/items`), so URLs
+    built from it are right both behind API Gateway and under `chalice local` (`/items`)."""
+    request = _current.get()
+    if request is None:
+        return ""
+    path = request.context.get("path") if isinstance(request.context, dict) else None
+    return str(path) if path else str(request.path)
