@@ -48,7 +48,6 @@ _ANNOTATIONS = {
     "externalDocs",
     "xml",
     "deprecated",
-    "discriminator",
     "$comment",
 }
 
@@ -207,7 +206,8 @@ class SchemaBundle:
         if isinstance(schema.get("$ref"), str):
             ref = self.ref_for(schema["$ref"], where.uri, where)
             if not self.openapi_31:
-                return ref  # OAS 3.0: siblings of $ref are ignored
+                # OAS 3.0 ignores siblings of $ref, but `nullable: true` beside one means what users expect
+                return {"anyOf": [{"type": "null"}, ref]} if schema.get("nullable") is True else ref
             rest = {k: v for k, v in schema.items() if k != "$ref"}
             if not rest:
                 return ref
@@ -243,6 +243,9 @@ class SchemaBundle:
             else:
                 out[key] = value
         if not self.openapi_31 and schema.get("nullable") is True:
+            if "type" not in out and "enum" not in out:
+                # nullable with allOf/oneOf/anyOf and no type: null, or whatever the rest allows
+                return {"anyOf": [{"type": "null"}, out]}
             _allow_null(out)
         return out
 
