@@ -236,8 +236,6 @@ class _Parser:
                     raise self.error(f"nothing to repeat before {ch!r}")
                 re2_out.append(ch)
                 py_out.append(ch)
-                if self.peek() == "?" and ch != "?" or (ch == "?" and self._after_quantifier(re2_out)):
-                    pass
             elif ch == "$":
                 re2_out.append("\\z")
                 py_out.append("\\Z")
@@ -247,7 +245,12 @@ class _Parser:
                 py_out.append(_class(dot, [], False, "py"))
             elif ch == "{":
                 m = _QUANTIFIER.match(self.src, self.i - 1)
-                if m is not None and re2_out and re2_out[-1] not in ("|", "^") and not re2_out[-1].endswith("("):
+                if (
+                    m is not None
+                    and re2_out
+                    and re2_out[-1] not in ("|", "^")
+                    and not re2_out[-1].endswith("(")
+                ):
                     lo, hi = int(m.group(1)), m.group(3)
                     if hi is not None and hi != "" and int(hi) < lo:
                         raise self.error("numbers out of order in {} quantifier")
@@ -272,10 +275,6 @@ class _Parser:
         if depth:
             raise self.error("missing ')'")
         return "".join(re2_out), "".join(py_out)
-
-    @staticmethod
-    def _after_quantifier(out: list[str]) -> bool:
-        return bool(out) and out[-1] in ("*", "+", "?")
 
     def _code_point_at(self, j: int) -> int:
         # Python strings hold code points already; a lone surrogate stays one

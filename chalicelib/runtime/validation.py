@@ -1,0 +1,337 @@
+"""What the validators compiled by codegen (`codegen/compiler`) call at request time.
+
+A compiled validator is `def v(x: Any, p: str, e: list[Err]) -> bool`: `p` is the JSON pointer of `x`,
+every violation is appended to `e` as an `Err` (pointer, message, keyword) and the result says whether `x`
+is valid. Importing this module builds nothing: no regular expression is compiled and no validation
+library is imported until the first check that needs one.
+
+Patterns (ECMA-262, translated at build time by `codegen/compiler/ecma.py`, which explains the choice) run
+on RE2, linear in the input; the few that RE2 cannot express run on the `regex` module with a time limit,
+and a search that runs out of time counts as no match.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any, TypeAlias
+
+Err: TypeAlias = tuple[str, str, str]
+"""One violation: (JSON pointer, message, keyword). The pipeline adds the location."""
+
+REGEX_TIMEOUT = 0.1  # seconds, for the patterns that only the backtracking engine can run
+
+_repr: Callable[[object], str] | None = None
+
+
+def r(x: object) -> str:
+    """A short repr of an instance for messages."""
+    global _repr  # built on the first error, not at import
+    if _repr is None:
+        import reprlib
+
+        short = reprlib.Repr()
+        short.maxstring = 60
+        short.maxother = 60
+        short.maxlist = short.maxdict = short.maxtuple = 5
+        short.maxlevel = 2
+        _repr = short.repr
+    return _repr(x)
+
+
+def esc(token: str) -> str:
+    """A property name as a JSON pointer token."""
+    if "~" in token or "/" in token:
+        return token.replace("~", "~0").replace("/", "~1")
+    return token
+
+
+# -- JSON equality ---------------------------------------------------------------------------------
+def json_eq(a: Any, b: Any) -> bool:
+    """Equality as JSON sees it: 1 == 1.0, True != 1, {"a": 1} == {"a": 1.0}."""
+    ta, tb = type(a), type(b)
+    if ta is bool or tb is bool:
+        return ta is tb and a == b
+    if ta is list:
+        return tb is list and len(a) == len(b) and all(json_eq(u, v) for u, v in zip(a, b, strict=True))
+    if ta is dict:
+        return tb is dict and a.keys() == b.keys() and all(json_eq(v, b[k]) for k, v in a.items())
+    if tb is list or tb is dict:
+        return False
+    if (ta is str) is not (tb is str):
+        return False
+    return bool(a == b)
+
+
+def enum_in(x: Any, values: tuple[Any, ...]) -> bool:
+    return any(json_eq(x, v) for v in values)
+
+
+def _key(v: Any) -> Any:
+    t = type(v)
+    if t is bool:
+        return (1, v)
+    if t is int or t is float:
+        return (2, v)
+    if t is str:
+        return (3, v)
+    if t is list:
+        return (4, tuple(_key(u) for u in v))
+    if t is dict:
+        return (5, frozenset((k, _key(u)) for k, u in v.items()))
+    return (0, v)
+
+
+def unique(items: list[Any]) -> bool:
+    """uniqueItems, with JSON equality; linear for the usual arrays of strings."""
+    if all(type(v) is str for v in items):
+        return len(set(items)) == len(items)
+    try:
+        return len({_key(v) for v in items}) == len(items)
+    except TypeError:  # something unhashable and not JSON: compare pairwise
+        return not any(json_eq(items[i], items[j]) for i in range(len(items)) for j in range(i))
+
+
+def multiple_of(x: int | float, d: float) -> bool:
+    """multipleOf with a float divisor, as jsonschema computes it (exact when the quotient overflows)."""
+    try:
+        q = x / d
+        return int(q) == q
+    except OverflowError:
+        from fractions import Fraction
+
+        return (Fraction(x) / Fraction(d)).denominator == 1
+    except ValueError:  # nan
+        return False
+
+
+# -- messages -----------------------------------------------------------------------------------------
+def summary(head: str, e: list[Err], starts: tuple[int, ...]) -> str:
+    """`head` and the first error of each failed branch (branch i wrote e[starts[i]:starts[i+1]])."""
+    parts = []
+    for i, start in enumerate(starts):
+        if start < len(e):
+            ptr, msg, _ = e[start]
+            text = f"{ptr}: {msg}" if ptr else msg
+            parts.append(f"[{i}] {text[:120]}")
+    return head + ("; " + "; ".join(parts) if parts else "")
+
+
+def which(*matched: bool) -> str:
+    """The indices of the branches that matched, for a oneOf message."""
+    return ", ".join(str(i) for i, m in enumerate(matched) if m)
+
+
+def prefix(e: list[Err], start: int, text: str) -> None:
+    """Prefix the messages of e[start:] (errors of a discriminator's chosen variant) with `text`."""
+    for i in range(start, len(e)):
+        ptr, msg, kw = e[i]
+        e[i] = (ptr, text + msg, kw)
+
+
+# -- patterns -----------------------------------------------------------------------------------------
+class Regex:
+    """An ECMA-262 pattern, compiled on its first search. `search(s)` tells whether it matches in s."""
+
+    __slots__ = ("py", "re2", "search")
+
+    def __init__(self, re2: str | None, py: str) -> None:
+        self.re2 = re2
+        self.py = py
+        self.search: Callable[[str], bool] = self._first
+
+    def _first(self, s: str) -> bool:
+        self.search = _build(self.re2, self.py)
+        return self.search(s)
+
+
+def _build(re2_src: str | None, py_src: str) -> Callable[[str], bool]:
+    slow = _backtracking(py_src)
+    if re2_src is None:
+        return slow
+    import _re2  # type: ignore[import-not-found]  # google-re2's extension module: 8x cheaper per call
+
+    options = _re2.RE2.Options()
+    options.log_errors = False
+    options.never_capture = True
+    compiled = _re2.RE2(re2_src.encode(), options)
+    if not compiled.ok():  # pragma: no cover — the compiler checked it at build time
+        return slow
+    match = compiled.Match
+    unanchored = _re2.RE2.Anchor.UNANCHORED
+
+    def search(s: str) -> bool:
+        try:
+            b = s.encode()
+        except UnicodeEncodeError:  # a lone surrogate: not UTF-8, RE2 cannot see it
+            return slow(s)
+        return bool(match(unanchored, b, 0, len(b))[0][0] >= 0)
+
+    return search
+
+
+def _backtracking(py_src: str) -> Callable[[str], bool]:
+    compiled: Any = None
+
+    def search(s: str) -> bool:
+        nonlocal compiled
+        if compiled is None:
+            import regex
+
+            compiled = regex.compile(py_src, regex.ASCII | regex.V0)
+        try:
+            return compiled.search(s, timeout=REGEX_TIMEOUT) is not None
+        except TimeoutError:
+            return False
+
+    return search
+
+
+# -- formats ------------------------------------------------------------------------------------------
+_formats: dict[str, Any] = {}
+
+
+def _re(name: str, source: str) -> Any:
+    found = _formats.get(name)
+    if found is None:
+        import re
+
+        found = _formats[name] = re.compile(source).fullmatch
+    return found
+
+
+_D = "[0-9]"
+_OFFSET = rf"(?:[Zz]|([+-])({_D}{{2}}):({_D}{{2}}))"
+_TIME = rf"({_D}{{2}}):({_D}{{2}}):({_D}{{2}})(?:\.{_D}+)?{_OFFSET}"
+_DATE = rf"({_D}{{4}})-({_D}{{2}})-({_D}{{2}})"
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _date_ok(y: str, m: str, d: str) -> bool:
+    year, month, day = int(y), int(m), int(d)
+    if not 1 <= month <= 12 or day < 1 or day > _DAYS[month - 1]:
+        return False
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return not (month == 2 and day == 29 and not leap)
+
+
+def _time_ok(groups: tuple[str | Any, ...]) -> bool:
+    h, mi, s, sign, oh, om = groups
+    hour, minute, second = int(h), int(mi), int(s)
+    if hour > 23 or minute > 59 or second > 60:
+        return False
+    offset = 0
+    if sign is not None:
+        if int(oh) > 23 or int(om) > 59:
+            return False
+        offset = (int(oh) * 60 + int(om)) * (1 if sign == "+" else -1)
+    # a leap second only exists at 23:59:60 UTC
+    return second != 60 or (hour * 60 + minute - offset) % 1440 == 23 * 60 + 59
+
+
+def is_date(s: str) -> bool:
+    m = _re("date", _DATE)(s)
+    return m is not None and _date_ok(*m.groups())
+
+
+def is_date_time(s: str) -> bool:
+    m = _re("date-time", f"{_DATE}[Tt]{_TIME}")(s)
+    return m is not None and _date_ok(*m.groups()[:3]) and _time_ok(m.groups()[3:])
+
+
+def is_time(s: str) -> bool:
+    m = _re("time", _TIME)(s)
+    return m is not None and _time_ok(m.groups())
+
+
+def is_uuid(s: str) -> bool:
+    h = "[0-9a-fA-F]"
+    return _re("uuid", f"{h}{{8}}-{h}{{4}}-{h}{{4}}-{h}{{4}}-{h}{{12}}")(s) is not None
+
+
+_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_IPV4 = rf"{_OCTET}(?:\.{_OCTET}){{3}}"
+
+
+def is_ipv4(s: str) -> bool:
+    return _re("ipv4", _IPV4)(s) is not None
+
+
+def is_ipv6(s: str) -> bool:
+    if _re("ipv6chars", "[0-9A-Fa-f:.]+")(s) is None:  # no zone id, no spaces, ASCII only
+        return False
+    import ipaddress
+
+    try:
+        ipaddress.IPv6Address(s)
+    except ValueError:
+        return False
+    return True
+
+
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_EMAIL = (
+    rf"(?:{_ATEXT}+(?:\.{_ATEXT}+)*|\"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*\")"
+    rf"@(?:({_LABEL}(?:\.{_LABEL})*)|\[({_IPV4})\]|\[IPv6:([0-9A-Fa-f:.]+)\])"
+)
+
+
+def is_email(s: str) -> bool:
+    m = _re("email", _EMAIL)(s)
+    if m is None:
+        return False
+    host, _, ipv6 = m.groups()
+    if host is not None and len(host) > 253:
+        return False
+    return ipv6 is None or is_ipv6(ipv6)
+
+
+_UNRESERVED = r"A-Za-z0-9\-._~"
+_SUB_DELIMS = r"!$&'()*+,;="
+_PCT = "%[0-9A-Fa-f]{2}"
+_PCHAR = rf"(?:[{_UNRESERVED}{_SUB_DELIMS}:@]|{_PCT})"
+_URI = (
+    r"[A-Za-z][A-Za-z0-9+.\-]*:"
+    r"(?:"
+    rf"//(?:(?:[{_UNRESERVED}{_SUB_DELIMS}:]|{_PCT})*@)?"
+    rf"(?:\[([0-9A-Fa-f:.]+)\]|\[v[0-9A-Fa-f]+\.[{_UNRESERVED}{_SUB_DELIMS}:]+\]|(?:[{_UNRESERVED}{_SUB_DELIMS}]|{_PCT})*)"
+    r"(?::[0-9]*)?"
+    rf"(?:/{_PCHAR}*)*"
+    rf"|/(?:{_PCHAR}+(?:/{_PCHAR}*)*)?"
+    rf"|{_PCHAR}+(?:/{_PCHAR}*)*"
+    r"|"
+    r")"
+    rf"(?:\?(?:{_PCHAR}|[/?])*)?"
+    rf"(?:#(?:{_PCHAR}|[/?])*)?"
+)
+
+
+def is_uri(s: str) -> bool:
+    m = _re("uri", _URI)(s)
+    return m is not None and (m.group(1) is None or is_ipv6(m.group(1)))
+
+
+def is_byte(s: str) -> bool:
+    """base64 (RFC 4648 §4, padded)."""
+    b = "[A-Za-z0-9+/]"
+    return _re("byte", f"(?:{b}{{4}})*(?:{b}{{2}}==|{b}{{3}}=)?")(s) is not None
+
+
+def is_int32(x: int | float) -> bool:
+    return not (isinstance(x, float) and not x.is_integer()) and -(2**31) <= x <= 2**31 - 1
+
+
+def is_int64(x: int | float) -> bool:
+    return not (isinstance(x, float) and not x.is_integer()) and -(2**63) <= x <= 2**63 - 1
+
+
+def is_double(x: int | float) -> bool:
+    try:
+        return math.isfinite(x)
+    except OverflowError:  # an int too large for a double
+        return False
+
+
+def is_float(x: int | float) -> bool:
+    return is_double(x) and abs(x) <= 3.4028234663852886e38
