@@ -457,6 +457,7 @@ class Builder:
                 if key not in names_at:
                     candidate = seg.params[0] if seg.regex is None and len(seg.params) == 1 else f"seg{i}"
                     candidate = candidate if is_identifier(candidate) else snake(candidate)
+                    candidate = candidate.lstrip("_") or "p"  # "_" names are the routes module's own
                     used = {
                         names_at[tuple(shape[: j + 1])] for j in range(i) if tuple(shape[: j + 1]) in names_at
                     }
@@ -480,7 +481,7 @@ class Builder:
         for op in rebuilt:
             groups.setdefault((op.chalice_path, op.method), []).append(op)
         routes = []
-        views = UniqueNames()
+        views = UniqueNames({"blueprint", "docs_blueprint", "OPERATIONS", "BINARY_TYPES"})
         for (chalice_path, method), ops in groups.items():
             ordered = sorted(ops, key=lambda o: -o.literal_weight)  # stable: spec order among equals
             seen: dict[tuple[Any, ...], Operation] = {}

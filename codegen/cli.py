@@ -21,7 +21,7 @@ from codegen.errors import CodegenFailed, SpecProblem
 from codegen.loader import load_document
 from codegen.output import materialize, stale_files, swap_in
 from codegen.resolve import Resolver
-from codegen.validate import ValidationCache, run_validation
+from codegen.validate import CRASHED, ValidationCache, run_validation
 
 
 def _package_of(path: Path) -> str:
@@ -112,6 +112,9 @@ def _run(args: argparse.Namespace, started: float) -> int:
             SpecProblem(root.display, ptr, message, line=root.line_of(ptr))
             for ptr, message in validation_errors
         ]
+        if problems and all(m.startswith(CRASHED) for _, m in validation_errors) and resolver.problems:
+            # the validator tripped over something our resolver located precisely (e.g. a dangling $ref)
+            raise CodegenFailed(list(resolver.problems))
         if problems:
             raise CodegenFailed(problems)
         cache.remember_valid(key)

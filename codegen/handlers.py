@@ -22,6 +22,8 @@ class HandlerModule:
     functions: frozenset[str]
     import_end: int  # line after the last top-level import (0: none)
     names: frozenset[str]  # every top-level name bound by the module
+    future_annotations: bool = False
+    docstring_end: int = 0  # line after the module docstring (0: none)
 
 
 def scan(directory: Path) -> dict[str, HandlerModule]:
@@ -51,7 +53,22 @@ def scan(directory: Path) -> dict[str, HandlerModule]:
                         import_end = max(import_end, node.end_lineno or node.lineno)
             elif isinstance(node, ast.ClassDef):
                 names.add(node.name)
-        found[path.stem] = HandlerModule(path, frozenset(functions), import_end, frozenset(names))
+        future = any(
+            isinstance(n, ast.ImportFrom)
+            and n.module == "__future__"
+            and any(a.name == "annotations" for a in n.names)
+            for n in tree.body
+        )
+        first = tree.body[0] if tree.body else None
+        has_doc = (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+        )
+        doc_end = (first.end_lineno or 0) if has_doc and first is not None else 0
+        found[path.stem] = HandlerModule(
+            path, frozenset(functions), import_end, frozenset(names), future, doc_end
+        )
     return found
 
 
@@ -127,6 +144,10 @@ def scaffold(directory: Path, package: str, missing: list[Operation]) -> list[Pa
                 lines[-1] += "\n"
             at = modules[tag].import_end
             lines[at:at] = needed
+            if not modules[tag].future_annotations:
+                # skeleton annotations name models that only exist for type checkers; new line, not a change
+                at = modules[tag].docstring_end
+                lines[at:at] = ["from __future__ import annotations\n"]
             path.write_text("".join(lines) + body, encoding="utf-8")
         written.append(path)
     return written

@@ -18,6 +18,7 @@ from typing import Any
 from codegen.errors import pointer
 
 RawError = tuple[str, str]  # (JSON pointer, message)
+CRASHED = "openapi-spec-validator could not check this document"
 
 
 def _node_pointer(node: object) -> str | None:
@@ -67,6 +68,12 @@ def iter_raw_errors(data: Any, base_uri: str, parts: tuple[str, ...] = PARTS) ->
     )
 
     version = str(data.get("openapi", "")) if isinstance(data, dict) else ""
+    if isinstance(data, dict) and "swagger" in data and not version:
+        yield (
+            "/swagger",
+            f"this is a Swagger {data['swagger']} document; convert it to OpenAPI 3.0 or 3.1 first",
+        )
+        return
     if not version.startswith(("3.0", "3.1")):
         yield ("/openapi", f"unsupported or missing OpenAPI version {version!r}: expected 3.0.x or 3.1.x")
         return
@@ -96,7 +103,7 @@ def iter_raw_errors(data: Any, base_uri: str, parts: tuple[str, ...] = PARTS) ->
                 yield item
     except Exception as exc:  # noqa: BLE001 - the validator can trip over a broken document
         if not seen:
-            yield ("", f"openapi-spec-validator could not check this document: {exc!r}")
+            yield ("", f"{CRASHED}: {exc!r}")
 
 
 class ValidationCache:

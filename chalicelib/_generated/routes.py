@@ -2,18 +2,21 @@
 """Chalice routes for Reference API 0.1.0: one thin view per route, all work in the runtime
 pipeline (chalicelib.runtime.pipeline). Operation modules are imported on first use."""
 
-from pathlib import Path
+# Every module-level name a view uses starts with "_": view functions and path variables never do,
+# so a spec can name an operation or a parameter anything without shadowing them.
+from pathlib import Path as _Path
 
-from chalice import Blueprint, Response
+from chalice import Blueprint as _Blueprint
+from chalice import Response as _Response
 
-from chalicelib.runtime.docs import docs_asset, docs_page, spec_response
-from chalicelib.runtime.pipeline import dispatch
+from chalicelib.runtime import docs as _docs
+from chalicelib.runtime.pipeline import dispatch as _dispatch
 
 _PACKAGE = __name__.rpartition(".")[0]
-_HERE = Path(__file__).resolve().parent
+_HERE = _Path(__file__).resolve().parent
 
-blueprint = Blueprint(__name__)
-docs_blueprint = Blueprint(__name__ + ".docs")
+blueprint = _bp = _Blueprint(__name__)
+docs_blueprint = _docs_bp = _Blueprint(__name__ + ".docs")
 
 #: Media types API Gateway must treat as binary (base64): `app.api.binary_types.extend(BINARY_TYPES)`.
 BINARY_TYPES: tuple[str, ...] = ()
@@ -29,40 +32,40 @@ OPERATIONS: tuple[tuple[str, str, str, str | None, str], ...] = (
 )
 
 
-@blueprint.route("/health", methods=["GET"], content_types=["*/*"])
-def get_health() -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/health", methods=["GET"], content_types=["*/*"])
+def get_health() -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("get_health",),
         {},
     )
 
 
-@blueprint.route("/items", methods=["GET"], content_types=["*/*"])
-def list_items() -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/items", methods=["GET"], content_types=["*/*"])
+def list_items() -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("list_items",),
         {},
     )
 
 
-@blueprint.route("/items", methods=["POST"], content_types=["*/*"])
-def create_item() -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/items", methods=["POST"], content_types=["*/*"])
+def create_item() -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("create_item",),
         {},
     )
 
 
-@blueprint.route("/items/{item_id}", methods=["GET"], content_types=["*/*"])
-def get_item(item_id: str) -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/items/{item_id}", methods=["GET"], content_types=["*/*"])
+def get_item(item_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("get_item",),
         {
@@ -71,10 +74,10 @@ def get_item(item_id: str) -> Response:
     )
 
 
-@blueprint.route("/items/{item_id}", methods=["PUT"], content_types=["*/*"])
-def replace_item(item_id: str) -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/items/{item_id}", methods=["PUT"], content_types=["*/*"])
+def replace_item(item_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("replace_item",),
         {
@@ -83,10 +86,10 @@ def replace_item(item_id: str) -> Response:
     )
 
 
-@blueprint.route("/items/{item_id}", methods=["DELETE"], content_types=["*/*"])
-def delete_item(item_id: str) -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/items/{item_id}", methods=["DELETE"], content_types=["*/*"])
+def delete_item(item_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("delete_item",),
         {
@@ -95,16 +98,16 @@ def delete_item(item_id: str) -> Response:
     )
 
 
-@docs_blueprint.route("/openapi.json", methods=["GET"])
-def openapi_json() -> Response:
-    return spec_response(_HERE / "openapi.json")
+@_docs_bp.route("/openapi.json", methods=["GET"])
+def _openapi_json() -> _Response:
+    return _docs.spec_response(_HERE / "openapi.json")
 
 
-@docs_blueprint.route("/docs", methods=["GET"])
-def docs() -> Response:
-    return docs_page("Reference API")
+@_docs_bp.route("/docs", methods=["GET"])
+def _docs_page() -> _Response:
+    return _docs.docs_page("Reference API")
 
 
-@docs_blueprint.route("/docs/{asset}", methods=["GET"])
-def docs_assets(asset: str) -> Response:
-    return docs_asset(asset)
+@_docs_bp.route("/docs/{asset}", methods=["GET"])
+def _docs_asset(asset: str) -> _Response:
+    return _docs.docs_asset(asset)

@@ -39,7 +39,7 @@ LOCATED = {
     ),
     "invalid_yaml.yaml": (None, "/", ["invalid YAML"]),
     "invalid_json.json": (6, "/", ["invalid JSON"]),
-    "swagger_2.yaml": (1, "/openapi", ["OpenAPI version"]),
+    "swagger_2.yaml": (1, "/swagger", ["Swagger 2.0 document", "convert it to OpenAPI 3.0 or 3.1"]),
     "openapi_2_0.yaml": (1, "/openapi", ["'2.0'"]),
     "route_collision.yaml": (15, "/paths/~1items~1{b}/get", ["GET /items/{a}", "GET /items/{b}"]),
     "trace_method.yaml": (12, "/paths/~1items/trace", ["TRACE"]),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any, Literal, NotRequired, TypeAlias, TypedDict
 
-
 Status: TypeAlias = "Literal['draft', 'published', 'archived']"
 """#/components/schemas/Status"""
 

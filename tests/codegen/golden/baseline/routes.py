@@ -2,18 +2,21 @@
 """Chalice routes for Codegen Baseline 1.2.3: one thin view per route, all work in the runtime
 pipeline (chalicelib.runtime.pipeline). Operation modules are imported on first use."""
 
-from pathlib import Path
+# Every module-level name a view uses starts with "_": view functions and path variables never do,
+# so a spec can name an operation or a parameter anything without shadowing them.
+from pathlib import Path as _Path
 
-from chalice import Blueprint, Response
+from chalice import Blueprint as _Blueprint
+from chalice import Response as _Response
 
-from chalicelib.runtime.docs import docs_asset, docs_page, spec_response
-from chalicelib.runtime.pipeline import dispatch
+from chalicelib.runtime import docs as _docs
+from chalicelib.runtime.pipeline import dispatch as _dispatch
 
 _PACKAGE = __name__.rpartition(".")[0]
-_HERE = Path(__file__).resolve().parent
+_HERE = _Path(__file__).resolve().parent
 
-blueprint = Blueprint(__name__)
-docs_blueprint = Blueprint(__name__ + ".docs")
+blueprint = _bp = _Blueprint(__name__)
+docs_blueprint = _docs_bp = _Blueprint(__name__ + ".docs")
 
 #: Media types API Gateway must treat as binary (base64): `app.api.binary_types.extend(BINARY_TYPES)`.
 BINARY_TYPES: tuple[str, ...] = ()
@@ -33,30 +36,30 @@ OPERATIONS: tuple[tuple[str, str, str, str | None, str], ...] = (
 )
 
 
-@blueprint.route("/items", methods=["GET"], content_types=["*/*"])
-def list_items() -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/items", methods=["GET"], content_types=["*/*"])
+def list_items() -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("list_items",),
         {},
     )
 
 
-@blueprint.route("/items", methods=["POST"], content_types=["*/*"])
-def create_item() -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/items", methods=["POST"], content_types=["*/*"])
+def create_item() -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("create_item",),
         {},
     )
 
 
-@blueprint.route("/items/{item_id}", methods=["GET"], content_types=["*/*"])
-def get_item(item_id: str) -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/items/{item_id}", methods=["GET"], content_types=["*/*"])
+def get_item(item_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("get_item",),
         {
@@ -65,10 +68,10 @@ def get_item(item_id: str) -> Response:
     )
 
 
-@blueprint.route("/items/{item_id}", methods=["PUT"], content_types=["*/*"])
-def replace_item(item_id: str) -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/items/{item_id}", methods=["PUT"], content_types=["*/*"])
+def replace_item(item_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("replace_item",),
         {
@@ -77,10 +80,10 @@ def replace_item(item_id: str) -> Response:
     )
 
 
-@blueprint.route("/items/{item_id}", methods=["DELETE"], content_types=["*/*"])
-def delete_item(item_id: str) -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/items/{item_id}", methods=["DELETE"], content_types=["*/*"])
+def delete_item(item_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("delete_item",),
         {
@@ -89,10 +92,10 @@ def delete_item(item_id: str) -> Response:
     )
 
 
-@blueprint.route("/posts/{seg1}", methods=["GET"], content_types=["*/*"])
-def get_posts_post_id_json(seg1: str) -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/posts/{seg1}", methods=["GET"], content_types=["*/*"])
+def get_posts_post_id_json(seg1: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("get_posts_post_id_json",),
         {
@@ -101,10 +104,10 @@ def get_posts_post_id_json(seg1: str) -> Response:
     )
 
 
-@blueprint.route("/users/{user_id}", methods=["GET"], content_types=["*/*"])
-def get_user(user_id: str) -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/users/{user_id}", methods=["GET"], content_types=["*/*"])
+def get_user(user_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("get_user",),
         {
@@ -113,10 +116,10 @@ def get_user(user_id: str) -> Response:
     )
 
 
-@blueprint.route("/users/{user_id}", methods=["PATCH"], content_types=["*/*"])
-def update_user(user_id: str) -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/users/{user_id}", methods=["PATCH"], content_types=["*/*"])
+def update_user(user_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("update_user",),
         {
@@ -125,10 +128,10 @@ def update_user(user_id: str) -> Response:
     )
 
 
-@blueprint.route("/tree/{node_id}", methods=["GET"], content_types=["*/*"])
-def get_tree(node_id: str) -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/tree/{node_id}", methods=["GET"], content_types=["*/*"])
+def get_tree(node_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("get_tree",),
         {
@@ -137,26 +140,26 @@ def get_tree(node_id: str) -> Response:
     )
 
 
-@blueprint.route("/shapes", methods=["POST"], content_types=["*/*"])
-def measure_shape() -> Response:
-    return dispatch(
-        blueprint.current_request,
+@_bp.route("/shapes", methods=["POST"], content_types=["*/*"])
+def measure_shape() -> _Response:
+    return _dispatch(
+        _bp.current_request,
         _PACKAGE,
         ("measure_shape",),
         {},
     )
 
 
-@docs_blueprint.route("/openapi.json", methods=["GET"])
-def openapi_json() -> Response:
-    return spec_response(_HERE / "openapi.json")
+@_docs_bp.route("/openapi.json", methods=["GET"])
+def _openapi_json() -> _Response:
+    return _docs.spec_response(_HERE / "openapi.json")
 
 
-@docs_blueprint.route("/docs", methods=["GET"])
-def docs() -> Response:
-    return docs_page("Codegen Baseline")
+@_docs_bp.route("/docs", methods=["GET"])
+def _docs_page() -> _Response:
+    return _docs.docs_page("Codegen Baseline")
 
 
-@docs_blueprint.route("/docs/{asset}", methods=["GET"])
-def docs_assets(asset: str) -> Response:
-    return docs_asset(asset)
+@_docs_bp.route("/docs/{asset}", methods=["GET"])
+def _docs_asset(asset: str) -> _Response:
+    return _docs.docs_asset(asset)
