@@ -336,3 +336,42 @@ def violation(location: str, pointer: str, message: str, keyword: str) -> dict[s
 
 def bad_request(*errors: dict[str, str]) -> dict[str, Any]:
     return problem(400, "Bad Request", "The request is not valid for this operation.", list(errors))
+
+
+# -- recording handlers, typed comparisons and problem+json assertions -----------------------------------
+
+PROBLEM_JSON = "application/problem+json"
+
+
+def recording_handlers(*names: str) -> str:
+    """Source of a handler module in which each function in `names` appends `(name, kwargs)` to the
+    module's `CALLS` list and answers `{"ok": name}`."""
+    lines = [
+        "CALLS = []",
+        "",
+        "",
+        "def _record(name, kwargs):",
+        "    CALLS.append((name, dict(kwargs)))",
+        '    return {"ok": name}',
+        "",
+    ]
+    for name in names:
+        lines += ["", f"def {name}(**kw):", f"    return _record({name!r}, kw)", ""]
+    return "\n".join(lines)
+
+
+def typed(value: Any) -> Any:
+    """`value` with every leaf paired with its exact type name, so `1`, `1.0` and `True` (equal in Python)
+    compare different: `{"a": [1]}` -> `{"a": [("int", 1)]}`."""
+    if isinstance(value, dict):
+        return {k: typed(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [typed(v) for v in value]
+    return (type(value).__name__, value)
+
+
+def assert_problem_result(result: HttpResult, expected: Mapping[str, Any]) -> None:
+    """`result` is exactly the problem+json body `expected`, with its status."""
+    assert (result.status, result.content_type) == (expected["status"], PROBLEM_JSON), result.body
+    got = result.json()
+    assert got == expected, f"got:\n{json.dumps(got, indent=1, ensure_ascii=False)}"
