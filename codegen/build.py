@@ -351,13 +351,14 @@ class Builder:
             for prop, enc in (node.value.get("encoding") or {}).items():
                 if not isinstance(enc, dict):
                     continue
-                style = str(enc.get("style") or "form")
+                # "" = no explicit style: the property's contentType decides how it is read
+                style = str(enc.get("style") or "")
                 encoding.append(
                     (
                         str(prop),
                         Encoding(
                             style=style,
-                            explode=bool(enc.get("explode", style == "form")),
+                            explode=bool(enc.get("explode", style in ("", "form"))),
                             content_type=str(enc["contentType"]) if enc.get("contentType") else None,
                         ),
                     )

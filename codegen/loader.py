@@ -66,7 +66,45 @@ def load_document(path: Path) -> Document:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise CodegenFailed([SpecProblem(display, "", f"invalid YAML: {problem}", line=line)]) from exc
-    return Document(path=path.resolve(), text=text, data=data)
+    doc = Document(path=path.resolve(), text=text, data=data)
+    if path.suffix.lower() != ".json":
+        problems = _normalize_keys(doc)
+        if problems:
+            raise CodegenFailed(problems)
+    return doc
+
+
+def _normalize_keys(doc: Document) -> list[SpecProblem]:
+    """YAML 1.1 turns unquoted keys into ints, booleans and nulls. Integer keys (`200:` under
+    `responses`) become the strings everyone means; a boolean or null key (`on:`, `yes:`, `null:`) is
+    almost surely a property name that needs quotes, so it is reported."""
+    problems: list[SpecProblem] = []
+    stack: list[tuple[str, Any]] = [("", doc.data)]
+    while stack:
+        ptr, node = stack.pop()
+        if isinstance(node, dict):
+            if any(type(k) is int for k in node):  # rebuild in place, keeping the key order
+                items = [(str(k) if type(k) is int else k, v) for k, v in node.items()]
+                node.clear()
+                node.update(items)
+            for key in list(node):
+                if isinstance(key, bool) or key is None or isinstance(key, float):
+                    where = f"{ptr}/{str(key).lower() if key is not None else 'null'}"
+                    problems.append(
+                        SpecProblem(
+                            doc.display,
+                            where,
+                            f"mapping key {key!r} is not a string (YAML 1.1 reads unquoted on/off/yes/no/"
+                            "true/false/null and numbers that way); quote it",
+                            line=doc.line_of(ptr),
+                        )
+                    )
+                    continue
+                token = key.replace("~", "~0").replace("/", "~1")
+                stack.append((f"{ptr}/{token}", node[key]))
+        elif isinstance(node, list):
+            stack.extend((f"{ptr}/{i}", item) for i, item in enumerate(node))
+    return problems
 
 
 def _line_map(text: str) -> dict[str, int]:

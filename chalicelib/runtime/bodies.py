@@ -11,7 +11,13 @@ from urllib.parse import parse_qs
 
 from chalicelib.runtime import media as M
 from chalicelib.runtime.operation import Encoding, Media, Param
-from chalicelib.runtime.params import CoercionError, exploded_query_object, kind_of, read_param
+from chalicelib.runtime.params import (
+    CoercionError,
+    exploded_object,
+    exploded_query_object,
+    kind_of,
+    read_param,
+)
 from chalicelib.runtime.problem import ProblemError, Violation
 
 MAX_BODY = 6 * 1024 * 1024  # API Gateway's payload limit
@@ -86,35 +92,65 @@ def read(raw: bytes, content_type: str, spec: Media) -> ReadBody:
 
 
 def _field_param(name: str, shape: Mapping[str, Any], enc: Encoding | None) -> Param:
-    enc = enc or Encoding()
-    return Param(name, "query", name, False, None, shape=shape, style=enc.style, explode=enc.explode)
+    style = enc.style if enc is not None and enc.style else "form"
+    explode = enc.explode if enc is not None else True
+    return Param(name, "query", name, False, None, shape=shape, style=style, explode=explode)
+
+
+def _json_field(raw: str) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise CoercionError(f"not valid JSON ({exc})") from None
 
 
 def _fields(fields: Mapping[str, list[str]], spec: Media) -> tuple[dict[str, Any], list[Violation]]:
-    """Form fields coerced by the body schema's property shapes, each with its own `encoding`."""
-    props = spec.shape.get("properties") or {}
+    """Form fields by the body schema's properties, each read as its `encoding` says: an explicit
+    `style` serializes it like a query parameter; otherwise `contentType` decides (objects default to
+    application/json, as OpenAPI specifies)."""
+    props: Mapping[str, Mapping[str, Any]] = spec.shape.get("properties") or {}
     out: dict[str, Any] = {}
-    problems = []
-    consumed: set[str] = set()
+    problems: list[Violation] = []
+    claimed: set[str] = set()
+    free_form: list[tuple[str, Param]] = []
     for name, shape in props.items():
         enc = spec.encoding.get(name)
         param = _field_param(name, shape, enc)
+        styled = enc is not None and bool(enc.style)
+        kind = kind_of(shape)
+        content_type = enc.content_type if enc is not None and enc.content_type else None
+        if kind == "object" and not styled:
+            content_type = content_type or "application/json"
         try:
-            if enc is not None and enc.content_type and M.is_json(enc.content_type) and name in fields:
-                out[name] = json.loads(fields[name][-1])
-            elif kind_of(shape) == "object" and param.explode:
-                value = exploded_query_object(param, fields, set(props))
+            if kind == "object" and styled and exploded_object(param):
+                if param.style == "form" and not shape.get("properties"):
+                    free_form.append((name, param))  # takes what no named field claims, below
+                    continue
+                own = set(shape.get("properties") or {})
+                value = exploded_query_object(param, fields, set(props) - {name})
                 if isinstance(value, dict):
                     out[name] = value
-                    consumed |= {k for k in fields if k.startswith(name + "[")}
+                    claimed |= {k for k in fields if k.startswith(name + "[") or k in own}
+            elif name in fields and content_type is not None and M.is_json(content_type):
+                out[name] = _json_field(fields[name][-1])
             elif name in fields:
                 out[name] = read_param(param, fields[name], decode=False)
-        except (CoercionError, ValueError) as exc:
+        except CoercionError as exc:
             problems.append(Violation("body", f"/{name}", f"field {name!r}: {exc}", "parse"))
-        consumed.add(name)
+        claimed.add(name)
+    for name, param in free_form:
+        rest = {k: v for k, v in fields.items() if k not in claimed and k.partition("[")[0] not in props}
+        try:
+            value = exploded_query_object(param, rest, set())
+        except CoercionError as exc:
+            problems.append(Violation("body", f"/{name}", f"field {name!r}: {exc}", "parse"))
+            continue
+        if isinstance(value, dict):
+            out[name] = value
+            claimed |= set(rest)
     extra = spec.shape.get("additional") or {}
     for name, values in fields.items():
-        if name not in consumed and name not in out:
+        if name not in claimed and name not in out and name.partition("[")[0] not in props:
             try:
                 out[name] = read_param(_field_param(name, extra, None), values, decode=False)
             except CoercionError as exc:
@@ -185,9 +221,14 @@ def _multipart(raw: bytes, content_type: str, spec: Media) -> ReadBody:
             raise _Broken("a multipart part lacks Content-Disposition: form-data with a name")
         name = options[b"name"].decode("utf-8", "replace")
         filename = options[b"filename"].decode("utf-8", "replace") if b"filename" in options else None
-        part_type = part["headers"].get(
-            "content-type", "application/octet-stream" if filename else "text/plain"
-        )
+        shape = props.get(name, spec.shape.get("additional") or {})
+        if filename is not None:
+            default_type = "application/octet-stream"
+        elif kind_of(shape) == "object" or kind_of(shape.get("items") or {}) == "object":
+            default_type = "application/json"  # OpenAPI's default contentType for object properties
+        else:
+            default_type = "text/plain"
+        part_type = part["headers"].get("content-type", default_type)
         data = bytes(part["data"])
         enc = spec.encoding.get(name)
         if enc is not None and enc.content_type:
@@ -202,7 +243,6 @@ def _multipart(raw: bytes, content_type: str, spec: Media) -> ReadBody:
                     )
                 )
                 continue
-        shape = props.get(name, spec.shape.get("additional") or {})
         binary = filename is not None or shape.get("binary") is True
         if binary:
             item: Any = UploadedFile(filename, part_type, data)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+
+_QVALUE = re.compile(r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?")
 
 
 def base(media: str) -> str:
@@ -43,10 +46,8 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
         q = 1.0
         raw_q = param(item, "q")
         if raw_q is not None:
-            try:
-                q = float(raw_q)
-            except ValueError:
-                q = 0.0
+            # RFC 9110 weight grammar: 0 to 1 with at most three decimals; anything else counts as 0
+            q = float(raw_q) if _QVALUE.fullmatch(raw_q) else 0.0
         ranges.append((base(item), q))
     return ranges
 

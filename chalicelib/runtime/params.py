@@ -153,8 +153,14 @@ def parse_delimited(raw: str, param: Param, decode: bool) -> Any:
     return coerce_scalar(_dec(raw, decode), shape)
 
 
+def _claimed_by(key: str, names: set[str]) -> bool:
+    """Whether a query/form key belongs to one of `names` (`name` itself or deepObject `name[...]`)."""
+    return key in names or key.partition("[")[0] in names
+
+
 def exploded_query_object(param: Param, query: Mapping[str, Sequence[str]], others: set[str]) -> Any:
-    """`deepObject` (`name[key]=v`) or exploded form objects (each property its own query key)."""
+    """`deepObject` (`name[key]=v`) or exploded form objects (each property its own query key).
+    `others` are the names of the other parameters (or fields), whose keys are never taken."""
     shape = param.shape
     if param.style == "deepObject":
         prefix = param.name + "["
@@ -163,15 +169,24 @@ def exploded_query_object(param: Param, query: Mapping[str, Sequence[str]], othe
         }
     else:
         props = shape.get("properties") or {}
-        # a free-form object takes every query key no other parameter claims; otherwise only its own
-        raw = {k: v[-1] for k, v in query.items() if k in props or (not props and k not in others)}
+        # a free-form object takes every key no other parameter claims; otherwise only its own
+        raw = {k: v[-1] for k, v in query.items() if k in props or (not props and not _claimed_by(k, others))}
     return _object(raw, shape) if raw else MISSING
+
+
+def exploded_object(param: Param) -> bool:
+    """Object parameters spread over several query keys: deepObject (always) or exploded form."""
+    if param.content_type is not None or kind_of(param.shape) != "object":
+        return False
+    return param.style == "deepObject" or (param.explode and param.style == "form")
 
 
 def read_param(param: Param, values: Sequence[str], decode: bool) -> Any:
     """The value of one present parameter from its raw occurrence(s) (repeated query keys, cookies)."""
     if param.content_type is not None:
         text = _dec(values[-1], decode)
+        if not (param.content_type.split(";")[0].strip().lower().endswith(("/json", "+json"))):
+            return text  # e.g. text/plain: the value as it is
         try:
             return json.loads(text)
         except ValueError as exc:
@@ -180,6 +195,20 @@ def read_param(param: Param, values: Sequence[str], decode: bool) -> Any:
     if exploded_list and kind_of(param.shape) == "array" and param.location in ("query", "cookie"):
         return _items(values, param.shape, decode)
     return parse_delimited(values[-1], param, decode)
+
+
+def alternatives(raw: str, shape: Shape) -> list[Any]:
+    """Every reading of `raw` under an anyOf/oneOf shape, in order (the pipeline keeps the first that
+    validates, so `5` for `anyOf: [{enum: [all]}, {type: integer}]` is the integer 5)."""
+    out: list[Any] = []
+    for option in shape.get("anyOf") or []:
+        try:
+            value = coerce_scalar(raw, option)
+        except CoercionError:
+            continue
+        if not any(type(value) is type(v) and value == v for v in out):
+            out.append(value)
+    return out
 
 
 def parse_cookies(header: str | None) -> dict[str, list[str]]:

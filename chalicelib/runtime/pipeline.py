@@ -23,7 +23,15 @@ from chalice.app import Request
 from chalicelib.runtime import bodies, context
 from chalicelib.runtime import media as M
 from chalicelib.runtime.operation import MISSING, Body, Operation, Param, ResponseSpec, Segment
-from chalicelib.runtime.params import CoercionError, exploded_query_object, kind_of, parse_cookies, read_param
+from chalicelib.runtime.params import (
+    CoercionError,
+    alternatives,
+    exploded_object,
+    exploded_query_object,
+    kind_of,
+    parse_cookies,
+    read_param,
+)
 from chalicelib.runtime.problem import ProblemError, Violation
 from chalicelib.runtime.responses import ApiResponse
 
@@ -106,40 +114,32 @@ def read_params(
     args: dict[str, Any] = {}
     problems: list[Violation] = []
     names = {p.name for p in op.parameters if p.location == "query"}
+
+    def problem(param: Param, message: str, keyword: str) -> None:
+        problems.append(Violation(param.location, _pointer(param.name), message, keyword))
+
     for param in op.parameters:
         where = param.location
         try:
             values: list[str] | None = None
-            decode = where in ("path", "cookie")
             if where == "path":
                 values = [path[param.name]] if param.name in path else None
+            elif where == "query" and exploded_object(param):
+                value = exploded_query_object(param, query, names - {param.name})
+                if isinstance(value, dict):
+                    args[param.kwarg] = value
+                    continue  # none of its keys present: absent (never read another way)
             elif where == "query":
-                if param.content_type is None and param.explode and kind_of(param.shape) == "object":
-                    value = exploded_query_object(param, query, names - {param.name})
-                    if isinstance(value, dict):
-                        args[param.kwarg] = value
-                        continue
                 values = query.get(param.name)
             elif where == "header":
                 found = headers.get(param.name)
                 values = [found] if found is not None else None
             elif where == "cookie":
                 values = cookies.get(param.name)
-            if (
-                values
-                and values[-1] == ""
-                and where in ("query", "cookie")
-                and kind_of(param.shape) != "array"
-            ):
+            # allowEmptyValue exists for query parameters only
+            if values and values[-1] == "" and where == "query" and kind_of(param.shape) != "array":
                 if not param.allow_empty:
-                    problems.append(
-                        Violation(
-                            where,
-                            _pointer(param.name),
-                            f"{where} parameter {param.name!r} must not be empty",
-                            "allowEmptyValue",
-                        )
-                    )
+                    problem(param, f"query parameter {param.name!r} must not be empty", "allowEmptyValue")
                     continue
                 if "string" not in (param.shape.get("type") or ["string"]):
                     values = None  # an allowed empty value of a non-string type counts as absent
@@ -147,21 +147,26 @@ def read_params(
                 if param.default is not MISSING:
                     args[param.kwarg] = param.default
                 elif param.required:
-                    problems.append(
-                        Violation(
-                            where,
-                            _pointer(param.name),
-                            f"{where} parameter {param.name!r} is required",
-                            "required",
-                        )
-                    )
+                    problem(param, f"{where} parameter {param.name!r} is required", "required")
                 continue
-            args[param.kwarg] = read_param(param, values, decode)
+            args[param.kwarg] = read_param(param, values, decode=where in ("path", "cookie"))
         except CoercionError as exc:
-            problems.append(
-                Violation(where, _pointer(param.name), f"{where} parameter {param.name!r}: {exc}", "parse")
-            )
+            problem(param, f"{where} parameter {param.name!r}: {exc}", "parse")
     return args, problems
+
+
+def _validate_param(op: Operation, param: Param, args: dict[str, Any]) -> list[Violation]:
+    """Validate one parameter; a scalar read several ways (anyOf/oneOf) keeps the first valid reading."""
+    where, ptr = param.location, _pointer(param.name)
+    found = op.schemas.violations(param.schema, args[param.kwarg], where, ptr)
+    value = args[param.kwarg]
+    if found and "anyOf" in param.shape and isinstance(value, str | int | float | bool):
+        raw = ("true" if value else "false") if isinstance(value, bool) else str(value)
+        for option in alternatives(raw, param.shape):
+            if not op.schemas.violations(param.schema, option, where, ptr):
+                args[param.kwarg] = option
+                return []
+    return found
 
 
 def parse_request(request: Request, op: Operation, path_values: Mapping[str, str]) -> dict[str, Any]:
@@ -169,16 +174,13 @@ def parse_request(request: Request, op: Operation, path_values: Mapping[str, str
     if request.query_params:
         query = {k: request.query_params.getlist(k) for k in request.query_params}
     headers = request.headers
-    cookies = (
-        parse_cookies(headers.get("cookie")) if any(p.location == "cookie" for p in op.parameters) else {}
-    )
+    uses_cookies = any(p.location == "cookie" for p in op.parameters)
+    cookies = parse_cookies(headers.get("cookie")) if uses_cookies else {}
     args, violations = read_params(op, path_values, query, headers, cookies)
     failed = {(v.location, v.pointer) for v in violations}
     for param in op.parameters:
         if param.kwarg in args and (param.location, _pointer(param.name)) not in failed:
-            violations += op.schemas.violations(
-                param.schema, args[param.kwarg], param.location, _pointer(param.name)
-            )
+            violations += _validate_param(op, param, args)
     if op.body is not None:
         value, body_violations = read_body(request, op.body, op)
         violations += body_violations
@@ -282,7 +284,7 @@ def render(op: Operation, result: object, accept: list[tuple[str, float]] | None
                     "response", "", f"media type {ctype} is not declared for status {status}", "content"
                 )
             )
-        if M.is_json(ctype) and not isinstance(body, bytes | str):
+        if M.is_json(ctype) and not isinstance(body, bytes):  # a str is a JSON string here
             payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
             if declared is not None:
                 problems += op.schemas.violations(spec.media[declared], body, "response")

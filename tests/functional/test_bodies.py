@@ -433,14 +433,15 @@ def test_form_fields_are_coerced_by_schema_and_encoding(
 def test_form_object_field_without_encoding_is_json(app: GeneratedApp, transport: str) -> None:
     # OpenAPI 3.0.4 §4.7.15.2.1 / 3.1.1 "Example: URL Encoded Form with JSON Values": without an `encoding`
     # entry an object property takes the Encoding Object's default contentType, application/json, so
-    # this body (the spec's own example) carries the address as one JSON field
+    # this body (the spec's own example) carries the address as one JSON field. (The example's `name`
+    # field is left out: on /form-loose the free-form exploded `extras` object would claim it.)
     form = (
-        "name=x&address=%7B%22streetAddress%22:%22123+Example+Dr.%22,%22city%22:%22Somewhere%22,"
+        "address=%7B%22streetAddress%22:%22123+Example+Dr.%22,%22city%22:%22Somewhere%22,"
         "%22state%22:%22CA%22,%22zip%22:%2299999%2B1234%22%7D"
     )
     result = send(app, transport, "POST", "/form-loose", headers=FORM, body=form)
     address = {"streetAddress": "123 Example Dr.", "city": "Somewhere", "state": "CA", "zip": "99999+1234"}
-    assert_received(app, result, "post_form_loose", {"body": {"name": "x", "address": address}})
+    assert_received(app, result, "post_form_loose", {"body": {"address": address}})
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
@@ -480,7 +481,7 @@ def test_form_violations_are_all_reported(app: GeneratedApp, transport: str) -> 
             violation(
                 "body",
                 "/meta",
-                "field 'meta': Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+                "field 'meta': not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))",
                 "parse",
             ),
             violation("body", "/pipes", "field 'pipes': 'z' is not an integer", "parse"),
