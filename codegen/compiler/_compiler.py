@@ -17,11 +17,9 @@ Shape of the generated code (see `Compiler.add`):
 
 from __future__ import annotations
 
-import io
 import json
 import math
 import re
-import tokenize
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -378,6 +376,7 @@ class Compiler:
         self._imports: set[str] = {"Err"}  # a hint only: `source` imports what the code uses
         self._pending: list[tuple[str, Any, _Ctx, bool]] = []
         self._dyn_cache: dict[str, bool] = {}
+        self._defaults_cache: dict[str, bool] = {}
         self._anon = 0
         self._fn = _Fn("")
 
@@ -412,7 +411,7 @@ class Compiler:
         ctx = _Ctx(base=base, loc=loc, scope=(base,), defaults=True, depth=0)
         self._taken.add(name)
         self._roots.add(name)
-        key = self._key(loc, False, ctx)
+        key = self._key(loc, False, ctx, schema)
         self._names.setdefault(key, name)
         self._emit_function(name, schema, ctx, annotate=False)
         self._drain()
@@ -443,7 +442,10 @@ class Compiler:
         runtime = sorted(
             used & _RUNTIME_NAMES, key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n)
         )
-        first_party = [f"from {RUNTIME} import {', '.join(runtime)}", *extra_imports]
+        line = f"from {RUNTIME} import {', '.join(runtime)}"
+        if len(line) > 88:  # isort's wrapping; the magic trailing comma keeps it stable at any line length
+            line = f"from {RUNTIME} import (\n" + "".join(f"    {n},\n" for n in runtime) + ")"
+        first_party = [line, *extra_imports]
         out = ["from typing import Any", "", *sorted(set(first_party), key=_import_key)]
         if consts:
             out.extend(["", *consts])
@@ -454,7 +456,7 @@ class Compiler:
 
     # -- registry ------------------------------------------------------------------------------------
     def _id_of(self, schema: Any) -> str | None:
-        if not isinstance(schema, dict):
+        if not isinstance(schema, dict) or not isinstance(schema.get("id" if self.draft4 else "$id"), str):
             return None
         sid = self._spec.id_of(schema)
         return sid if isinstance(sid, str) and sid and not sid.startswith("#") else None
@@ -518,9 +520,47 @@ class Compiler:
             self._dyn_cache[uri] = found
         return found
 
-    def _key(self, loc: str, annotate: bool, ctx: _Ctx) -> _Key:
+    def _key(self, loc: str, annotate: bool, ctx: _Ctx, schema: Any) -> _Key:
         scope = () if self.draft4 else tuple(u for u in ctx.scope if self._has_dynamic_anchor(u))
-        return (loc, annotate, self.apply_defaults and ctx.defaults, scope, self._disabled)
+        defaults = self.apply_defaults and ctx.defaults and self._has_defaults(schema, ctx.base, set())
+        return (loc, annotate, defaults, scope, self._disabled)
+
+    def _has_defaults(self, schema: Any, base: str, seen: set[str]) -> bool:
+        """Whether checking `schema` may apply a default (any `default` in it or what it references):
+        when not, one function serves definite and speculative contexts alike."""
+        stack = [(schema, base)]
+        while stack:
+            node, node_base = stack.pop()
+            if isinstance(node, list):
+                stack.extend((item, node_base) for item in node)
+                continue
+            if not isinstance(node, dict):
+                continue
+            if "default" in node:
+                return True
+            sid = self._id_of(node)
+            if sid is not None:
+                node_base = self._join(node_base, sid)
+            for key, value in node.items():
+                if key in ("$ref", "$dynamicRef") and isinstance(value, str):
+                    target = self._join(node_base, value)
+                    if target in seen:
+                        continue
+                    seen.add(target)
+                    cached = self._defaults_cache.get(target)
+                    if cached is None:
+                        try:
+                            resolved = self._registry.resolver(base_uri=node_base).lookup(value)
+                        except Unresolvable:
+                            continue
+                        if self._has_defaults(resolved.contents, resolved.resolver._base_uri, seen):
+                            self._defaults_cache[target] = True
+                            return True
+                    elif cached:
+                        return True
+                elif key not in ("enum", "const", "examples"):
+                    stack.append((value, node_base))
+        return False
 
     # -- functions -----------------------------------------------------------------------------------
     def _helper_name(self, loc: str, annotate: bool, speculative: bool) -> str:
@@ -540,16 +580,18 @@ class Compiler:
 
     def _callee(self, loc: str, schema: Any, ctx: _Ctx, annotate: bool, linkable: bool) -> str:
         """The name of the function checking `schema` at `loc` (compiled later if new)."""
-        key = self._key(loc, annotate, ctx)
+        key = self._key(loc, annotate, ctx, schema)
         found = self._names.get(key)
         if found is not None:
             return found
-        if linkable and not annotate and key[3] == () and (ctx.defaults or not self.apply_defaults):
+        # a distinct "speculative" variant exists only for schemas that may apply defaults
+        speculative = self.apply_defaults and not ctx.defaults and self._has_defaults(schema, ctx.base, set())
+        if linkable and not annotate and key[3] == () and not speculative:
             linked = self._link(loc[:-1] if loc.endswith("#") else loc)
             if linked:
                 self._names[key] = linked
                 return linked
-        name = self._helper_name(loc, annotate, self.apply_defaults and not ctx.defaults)
+        name = self._helper_name(loc, annotate, speculative)
         self._names[key] = name
         self._pending.append((name, schema, replace(ctx, depth=0, hidden=frozenset()), annotate))
         return name
@@ -1454,8 +1496,10 @@ class Compiler:
                 ref = target if ("/" in target or "#" in target) else f"#/components/schemas/{target}"
                 uri = self._resolve(ref, ctx)[0]
                 variants[value] = (name, {"$ref": uri}, ctx)
-        for name, i in by_name.items():
-            variants.setdefault(name, (name, branches[i], self._sub_ctx(ctx, branches[i], kw, i)))
+        mapped = {label for label, _, _ in variants.values()}
+        for name, i in by_name.items():  # implicit names, for the variants the mapping does not name
+            if name not in mapped:
+                variants.setdefault(name, (name, branches[i], self._sub_ctx(ctx, branches[i], kw, i)))
         if not variants:
             raise CompileError(
                 f"discriminator {prop!r} at {ctx.loc}: no variant is a $ref and there is no mapping"
@@ -1474,15 +1518,12 @@ class Compiler:
             body = Block()
             n = self._fn.var("n")
             body.line(f"{n} = len(e)")
-            sub_v = _V(x, v.p, self._fn.var("o"), v.ann)
-            body.line(f"{sub_v.ok} = True")
             if isinstance(sub, dict) and set(sub) == {"$ref"} and isinstance(sub["$ref"], str):
                 callee = self._ref_callee(sub["$ref"], sub_ctx, v.ann is not None)
             else:
                 callee = self._callee(sub_ctx.loc, sub, sub_ctx, v.ann is not None, False)
-            self._call(callee, sub_v, body)
-            self._imports.add("prefix")
-            failed = body.if_(f"not {sub_v.ok}")
+            args = f"{x}, {v.p.expr()}, e" + (f", {v.ann[0]}, {v.ann[1]}" if v.ann else "")
+            failed = body.if_(f"not {callee}({args})")
             failed.line(f"prefix(e, {n}, {lit(label + ': ')})")
             failed.line(f"{v.ok} = False")
             chain.append((f"{d} == {lit(value)}", body))
@@ -1623,9 +1664,13 @@ _RUNTIME_NAMES = frozenset(
 )
 
 
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def _names(source: str) -> set[str]:
-    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
-    return {tok.string for tok in tokens if tok.type == tokenize.NAME}
+    """Identifiers used in generated code (whose only string literals are `lit`'s double-quoted ones)."""
+    return set(_NAME.findall(_STRING.sub('""', source)))
 
 
 def _import_key(line: str) -> str:
