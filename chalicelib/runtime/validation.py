@@ -188,16 +188,20 @@ def _backtracking(py_src: str) -> Callable[[str], bool]:
 
 
 # -- formats ------------------------------------------------------------------------------------------
-_formats: dict[str, Any] = {}
+class _Pattern:
+    """A format's regular expression (our own, linear), compiled on first use; `match` is `fullmatch`."""
 
+    __slots__ = ("match", "source")
 
-def _re(name: str, source: str) -> Any:
-    found = _formats.get(name)
-    if found is None:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.match: Callable[[str], Any] = self._first
+
+    def _first(self, s: str) -> Any:
         import re
 
-        found = _formats[name] = re.compile(source).fullmatch
-    return found
+        self.match = re.compile(self.source).fullmatch
+        return self.match(s)
 
 
 _D = "[0-9]"
@@ -207,58 +211,75 @@ _DATE = rf"({_D}{{4}})-({_D}{{2}})-({_D}{{2}})"
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+_DATE_RE = _Pattern(_DATE)
+_DATE_TIME_RE = _Pattern(f"{_DATE}[Tt]{_TIME}")
+_TIME_RE = _Pattern(_TIME)
+
+
 def _date_ok(y: str, m: str, d: str) -> bool:
+    # two-digit ASCII strings compare like their numbers: no int() on the common path
+    if not ("01" <= m <= "12" and d >= "01"):
+        return False
+    if d <= "28":
+        return True
     year, month, day = int(y), int(m), int(d)
-    if not 1 <= month <= 12 or day < 1 or day > _DAYS[month - 1]:
+    if day > _DAYS[month - 1]:
         return False
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return not (month == 2 and day == 29 and not leap)
+    return not (month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)))
 
 
-def _time_ok(groups: tuple[str | Any, ...]) -> bool:
-    h, mi, s, sign, oh, om = groups
-    hour, minute, second = int(h), int(mi), int(s)
-    if hour > 23 or minute > 59 or second > 60:
+def _time_ok(h: str, mi: str, s: str, sign: str | None, oh: str | None, om: str | None) -> bool:
+    if not (h <= "23" and mi <= "59" and s <= "60"):
         return False
-    offset = 0
-    if sign is not None:
-        if int(oh) > 23 or int(om) > 59:
-            return False
-        offset = (int(oh) * 60 + int(om)) * (1 if sign == "+" else -1)
+    if sign is not None and not (oh is not None and om is not None and oh <= "23" and om <= "59"):
+        return False
+    if s != "60":
+        return True
     # a leap second only exists at 23:59:60 UTC
-    return second != 60 or (hour * 60 + minute - offset) % 1440 == 23 * 60 + 59
+    offset = 0 if sign is None else (int(oh or 0) * 60 + int(om or 0)) * (1 if sign == "+" else -1)
+    return (int(h) * 60 + int(mi) - offset) % 1440 == 23 * 60 + 59
 
 
 def is_date(s: str) -> bool:
-    m = _re("date", _DATE)(s)
+    m = _DATE_RE.match(s)
     return m is not None and _date_ok(*m.groups())
 
 
 def is_date_time(s: str) -> bool:
-    m = _re("date-time", f"{_DATE}[Tt]{_TIME}")(s)
-    return m is not None and _date_ok(*m.groups()[:3]) and _time_ok(m.groups()[3:])
+    m = _DATE_TIME_RE.match(s)
+    if m is None:
+        return False
+    y, mo, d, h, mi, sec, sign, oh, om = m.groups()
+    return _date_ok(y, mo, d) and _time_ok(h, mi, sec, sign, oh, om)
 
 
 def is_time(s: str) -> bool:
-    m = _re("time", _TIME)(s)
-    return m is not None and _time_ok(m.groups())
+    m = _TIME_RE.match(s)
+    return m is not None and _time_ok(*m.groups())
+
+
+_H = "[0-9a-fA-F]"
+_UUID_RE = _Pattern(f"{_H}{{8}}-{_H}{{4}}-{_H}{{4}}-{_H}{{4}}-{_H}{{12}}")
 
 
 def is_uuid(s: str) -> bool:
-    h = "[0-9a-fA-F]"
-    return _re("uuid", f"{h}{{8}}-{h}{{4}}-{h}{{4}}-{h}{{4}}-{h}{{12}}")(s) is not None
+    return _UUID_RE.match(s) is not None
 
 
 _OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _IPV4 = rf"{_OCTET}(?:\.{_OCTET}){{3}}"
 
 
+_IPV4_RE = _Pattern(_IPV4)
+_IPV6_CHARS_RE = _Pattern("[0-9A-Fa-f:.]+")
+
+
 def is_ipv4(s: str) -> bool:
-    return _re("ipv4", _IPV4)(s) is not None
+    return _IPV4_RE.match(s) is not None
 
 
 def is_ipv6(s: str) -> bool:
-    if _re("ipv6chars", "[0-9A-Fa-f:.]+")(s) is None:  # no zone id, no spaces, ASCII only
+    if _IPV6_CHARS_RE.match(s) is None:  # no zone id, no spaces, ASCII only
         return False
     import ipaddress
 
@@ -277,8 +298,11 @@ _EMAIL = (
 )
 
 
+_EMAIL_RE = _Pattern(_EMAIL)
+
+
 def is_email(s: str) -> bool:
-    m = _re("email", _EMAIL)(s)
+    m = _EMAIL_RE.match(s)
     if m is None:
         return False
     host, _, ipv6 = m.groups()
@@ -307,15 +331,21 @@ _URI = (
 )
 
 
+_URI_RE = _Pattern(_URI)
+
+
 def is_uri(s: str) -> bool:
-    m = _re("uri", _URI)(s)
+    m = _URI_RE.match(s)
     return m is not None and (m.group(1) is None or is_ipv6(m.group(1)))
+
+
+_B64 = "[A-Za-z0-9+/]"
+_BYTE_RE = _Pattern(f"(?:{_B64}{{4}})*(?:{_B64}{{2}}==|{_B64}{{3}}=)?")
 
 
 def is_byte(s: str) -> bool:
     """base64 (RFC 4648 §4, padded)."""
-    b = "[A-Za-z0-9+/]"
-    return _re("byte", f"(?:{b}{{4}})*(?:{b}{{2}}==|{b}{{3}}=)?")(s) is not None
+    return _BYTE_RE.match(s) is not None
 
 
 def is_int32(x: int | float) -> bool:

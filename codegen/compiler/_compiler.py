@@ -39,6 +39,7 @@ from codegen.compiler._block import Block
 from codegen.compiler.ecma import PatternError, translate
 
 RUNTIME = "chalicelib.runtime.validation"
+COMPONENTS_URI = "urn:openapi-chalice:components"  # where codegen.resolve.SchemaBundle puts components
 _MAX_INLINE = 5  # instance nesting levels inlined into one function before a helper function is made
 _MAX_REF_HOPS = 16
 
@@ -373,7 +374,6 @@ class Compiler:
         self._roots: set[str] = set()
         self._consts: dict[tuple[str, str], str] = {}
         self._const_lines: list[tuple[str, str]] = []
-        self._imports: set[str] = {"Err"}  # a hint only: `source` imports what the code uses
         self._pending: list[tuple[str, Any, _Ctx, bool]] = []
         self._dyn_cache: dict[str, bool] = {}
         self._defaults_cache: dict[str, bool] = {}
@@ -391,6 +391,7 @@ class Compiler:
         if not name.isidentifier() or name in self._taken:
             raise ValueError(f"{name!r} is not a fresh identifier")
         doc, fragment = urldefrag(base_uri)
+        fragment = unquote(fragment)
         if not doc:
             self._anon += 1
             doc = f"urn:openapi-chalice:schema:{self._anon}"
@@ -637,16 +638,11 @@ class Compiler:
             raise CompileError(str(exc)) from exc
         _check_py(translated.py, pattern)
         re2 = translated.re2 if translated.re2 is not None and _re2_accepts(translated.re2) else None
-        self._imports.add("Regex")
         args = f"{lit(re2) if re2 is not None else 'None'}, {lit(translated.py)}"
         return self._const("P", f"Regex({args})")
 
     # -- errors --------------------------------------------------------------------------------------
     def _fail(self, w: Block, v: _V, ptr: _Ptr, message: str, keyword: str) -> None:
-        if ptr.uses_esc():
-            self._imports.add("esc")
-        if "r(" in message:
-            self._imports.add("r")
         w.line(f"e.append(({ptr.expr()}, {message}, {lit(keyword)}))")
         w.line(f"{v.ok} = False")
 
@@ -678,8 +674,6 @@ class Compiler:
 
     def _call(self, name: str, v: _V, w: Block) -> None:
         args = f"{v.x}, {v.p.expr()}, e" + (f", {v.ann[0]}, {v.ann[1]}" if v.ann else "")
-        if v.p.uses_esc():
-            self._imports.add("esc")
         w.if_(f"not {name}({args})").line(f"{v.ok} = False")
 
     def _node(self, schema: Any, ctx: _Ctx, v: _V, w: Block) -> None:
@@ -870,7 +864,6 @@ class Compiler:
         fmt = self._kw(schema, "format")
         if isinstance(fmt, str) and fmt in _STRING_FORMATS:
             fn = _STRING_FORMATS[fmt]
-            self._imports.add(fn)
             self._fail(
                 w.if_(f"not {fn}({x})"), v, v.p, f"r({x}) + {lit(f' is not a valid {fmt!r}')}", "format"
             )
@@ -909,16 +902,11 @@ class Compiler:
         mult = self._kw(schema, "multipleOf")
         if mult is not None:
             d = _num(mult, "multipleOf")
-            if isinstance(mult, float):
-                self._imports.add("multiple_of")
-                cond = f"not multiple_of({x}, {d})"
-            else:
-                cond = f"{x} % {d}"
+            cond = f"not multiple_of({x}, {d})" if isinstance(mult, float) else f"{x} % {d}"
             checks.append((cond, f" is not a multiple of {d}", "multipleOf"))
         fmt = self._kw(schema, "format")
         if isinstance(fmt, str) and fmt in _NUMBER_FORMATS:
             fn = _NUMBER_FORMATS[fmt]
-            self._imports.add(fn)
             checks.append((f"not {fn}({x})", f" is not a valid {fmt!r}", "format"))
         for cond, tail, keyword in checks:
             self._fail(w.if_(cond), v, v.p, f"r({x}) + {lit(tail)}", keyword)
@@ -944,7 +932,6 @@ class Compiler:
                 "maxItems",
             )
         if self._kw(schema, "uniqueItems") is True:
-            self._imports.add("unique")
             self._fail(w.if_(f"not unique({x})"), v, v.p, lit("items are not unique"), "uniqueItems")
         items = self._kw(schema, "items")
         if self.draft4:
@@ -1427,7 +1414,6 @@ class Compiler:
         ok_block = Block()
         ok_block.line(f"del e[{n}:]")
         failed = Block()
-        self._imports.update(("summary", "r"))
         t = self._fn.var("t")
         head = f"r({v.x}) + " + lit(" is not valid under any of the given schemas (anyOf)")
         failed.line(f"{t} = summary({head}, e, {_tuple(starts)})")
@@ -1459,7 +1445,6 @@ class Compiler:
                 merge.line(f"{v.ann[0]} |= {ann[0]}")
                 merge.line(f"{v.ann[1]} |= {ann[1]}")
         failed = Block()
-        self._imports.update(("summary", "which", "r"))
         t = self._fn.var("t")
         none = f"summary(r({v.x}) + {lit(' is not valid under any of the given schemas (oneOf)')}, e, {_tuple(starts)})"
         many = f"r({v.x}) + {lit(' is valid under more than one of the given schemas (oneOf): ')} + which({', '.join(oks)})"
@@ -1493,8 +1478,7 @@ class Compiler:
                 i = by_name[name]
                 variants[value] = (name, branches[i], self._sub_ctx(ctx, branches[i], kw, i))
             else:
-                ref = target if ("/" in target or "#" in target) else f"#/components/schemas/{target}"
-                uri = self._resolve(ref, ctx)[0]
+                uri = self._mapping_target(target, name, ctx)
                 variants[value] = (name, {"$ref": uri}, ctx)
         mapped = {label for label, _, _ in variants.values()}
         for name, i in by_name.items():  # implicit names, for the variants the mapping does not name
@@ -1545,6 +1529,18 @@ class Compiler:
         else:
             self._one_of(branches, ctx, v, fallback)
         w.add_if(f"type({x}) is dict", on_dict, fallback)
+
+    def _mapping_target(self, target: str, name: str, ctx: _Ctx) -> str:
+        """The URI of a discriminator mapping value that names no branch: the reference as written, else
+        the component of that name in the converted components resource."""
+        candidates = [target] if ("/" in target or "#" in target) else []
+        candidates.append(f"{COMPONENTS_URI}#/$defs/{_esc_token(name)}")
+        for candidate in candidates:
+            try:
+                return self._resolve(candidate, ctx)[0]
+            except CompileError:
+                continue
+        raise CompileError(f"discriminator mapping value {target!r} at {ctx.loc} resolves to no schema")
 
     def _ref_callee(self, ref: str, ctx: _Ctx, annotate: bool) -> str:
         uri, target, base = self._resolve(ref, ctx)

@@ -169,6 +169,26 @@ def test_discriminator_with_mapping() -> None:
     ]
 
 
+def test_discriminator_mapping_to_a_component_that_is_no_branch() -> None:
+    # inline branches: the mapping's names resolve to the converted components
+    defs = {
+        **PETS,
+        "Inline": {
+            "oneOf": [{"type": "object", "required": ["meow"]}, {"type": "object", "required": ["bark"]}],
+            "discriminator": {
+                "propertyName": "kind",
+                "mapping": {"c": "#/components/schemas/Cat", "d": "Dog"},
+            },
+        },
+    }
+    validate, _ = compile_validator(ref("Inline"), registry=components(defs))
+    assert validate({"kind": "c", "meow": 1}) == (True, [])
+    assert validate({"kind": "d", "meow": 1}) == (
+        False,
+        [("", "Dog: 'bark' is a required property", "required")],
+    )
+
+
 def test_discriminator_unknown_value_and_missing_property() -> None:
     validate, _ = compile_validator(ref("Pet"), registry=components(PETS))
     assert validate({"kind": "bird"}) == (

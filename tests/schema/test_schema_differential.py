@@ -6,7 +6,7 @@ hypothesis-jsonschema plus simple mutations of each: the verdict (valid or not) 
 (`Draft4Validator` / `Draft202012Validator`).
 
 Both sides are put on the same footing first: `format` is removed from the schemas (jsonschema's format
-checkers are not this API's), and jsonschema's `pattern`, `patternProperties` and `additionalProperties`
+checkers are not this API's) and so is `discriminator` (which narrows a oneOf on purpose), and jsonschema's `pattern`, `patternProperties` and `additionalProperties`
 use ECMA-262 regex semantics, as the compiled validators do (jsonschema uses Python's `re`, whose `\\d`
 and `$` differ, and hypothesis generates strings with Python's semantics), and jsonschema's draft 4 reads
 1.0 as an integer, as this API does in both dialects (jsonschema does so from draft 6 on).
@@ -58,7 +58,7 @@ def _strip_formats(node: Any) -> Any:
     return {
         k: (v if k in _NOT_SCHEMAS else _strip_formats(v))
         for k, v in node.items()
-        if not (k == "format" and isinstance(v, str))
+        if not (k == "format" and isinstance(v, str)) and not (k == "discriminator" and isinstance(v, dict))
     }
 
 
