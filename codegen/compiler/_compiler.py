@@ -1342,6 +1342,8 @@ class Compiler:
             disc = schema.get("discriminator")
             if isinstance(disc, dict) and isinstance(disc.get("propertyName"), str):
                 self._discriminated(kw, branches, disc, ctx, v, w)
+            elif self._nullable(kw, branches, ctx, v, w):
+                pass
             elif kw == "anyOf":
                 self._any_of(branches, ctx, v, w)
             else:
@@ -1362,6 +1364,62 @@ class Compiler:
             )
         if not self.draft4 and "if" in schema and "if" not in self._disabled:
             self._if_then_else(schema, ctx, v, w)
+
+    def _nullable(self, kw: str, branches: list[Any], ctx: _Ctx, v: _V, w: Block) -> bool:
+        """`oneOf`/`anyOf` of `{"type": "null"}` and branches that reject null (OpenAPI 3.1's nullable
+        `$ref`): null is valid, anything else is checked against the other branches only — against the
+        single one directly, reporting its own errors. Emits and returns True when the shape fits."""
+        nulls = [i for i, b in enumerate(branches) if b == {"type": "null"} or b == {"type": ["null"]}]
+        if v.ann is not None or len(nulls) != 1 or len(branches) < 2:
+            return False
+        others = [(i, b) for i, b in enumerate(branches) if i != nulls[0]]
+        if any(self._accepts_null(b, self._sub_ctx(ctx, b, kw, i)) for i, b in others):
+            return False
+        body = Block()
+        if len(others) == 1:
+            i, branch = others[0]
+            self._inplace(branch, self._sub_ctx(ctx, branch, kw, i), v, body)
+        elif kw == "anyOf":
+            self._any_of([b for _, b in others], ctx, v, body)
+        else:
+            self._one_of([b for _, b in others], ctx, v, body)
+        if not body.empty():
+            w.if_(f"{v.x} is not None").extend(body)
+        return True
+
+    def _accepts_null(self, schema: Any, ctx: _Ctx, hops: int = 0) -> bool:
+        """False when `schema` surely rejects null (by `type`, `enum`, `const`, `allOf` or a `$ref`)."""
+        if not isinstance(schema, dict):
+            return schema is not False
+        if hops > _MAX_REF_HOPS:
+            return True
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            try:
+                _, target, base = self._resolve(ref, ctx)
+            except CompileError:
+                return True
+            if not self._accepts_null(target, replace(ctx, base=base), hops + 1):
+                return False
+            if self.draft4:
+                return True
+        declared = self._kw(schema, "type")
+        if isinstance(declared, str) and declared != "null":
+            return False
+        if isinstance(declared, list) and "null" not in declared:
+            return False
+        enum = self._kw(schema, "enum")
+        if isinstance(enum, list) and None not in enum:
+            return False
+        if "const" in schema and self._kw(schema, "const") is not None:
+            return False
+        all_of = self._kw(schema, "allOf")
+        if isinstance(all_of, list):
+            return all(
+                self._accepts_null(b, self._sub_ctx(ctx, b, "allOf", i), hops + 1)
+                for i, b in enumerate(all_of)
+            )
+        return True
 
     def _inplace(self, schema: Any, ctx: _Ctx, v: _V, w: Block) -> None:
         """An in-place subschema (same instance): inline at shallow depth, else a helper call."""

@@ -323,6 +323,19 @@ def test_any_of_reports_one_error_with_the_branches_first_errors() -> None:
     assert errors_of(schema, "ok") == []
 
 
+def test_nullable_ref_reports_the_referenced_schemas_own_errors() -> None:
+    # OpenAPI 3.1 nullable: oneOf [null, $ref]; a non-null value is checked against the $ref alone
+    schema = {"oneOf": [{"type": "null"}, ref("Cat")]}
+    validate, _ = compile_validator(schema, registry=components(PETS))
+    assert validate(None) == (True, [])
+    assert validate({"kind": "c", "meow": 1}) == (True, [])
+    assert validate({"kind": "c"}) == (False, [("", "'meow' is a required property", "required")])
+    # a branch that may accept null keeps plain oneOf semantics (null would match twice)
+    valid, errors = compile_validator({"oneOf": [{"type": "null"}, {"minimum": 1}]})[0](None)
+    assert not valid
+    assert errors[0][2] == "oneOf"
+
+
 def test_one_of_more_than_one_match() -> None:
     schema = {"oneOf": [{"type": "integer"}, {"minimum": 0}]}
     assert errors_of(schema, 3) == [
