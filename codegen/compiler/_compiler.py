@@ -3,16 +3,33 @@ Python validator functions, at build time.
 
 Every `$ref` is resolved here, through a `referencing` registry; the generated module holds only
 straight-line checks (`type(x) is dict`, `"name" in x`, `len(x) < 3`) and calls into
-`chalicelib.runtime.validation` for what is not one line (formats, JSON equality, patterns).
+`chalicelib.runtime.validation` for what is not one line (formats, JSON equality, patterns), so a cold
+start builds nothing and imports no validation library.
 
-Shape of the generated code (see `Compiler.add`):
+The contract of a generated function: `def name(x: Any, p: str, e: list[Err]) -> bool`. `p` is the JSON
+pointer of `x` ("" at the root); every violation is appended to `e` as (pointer, message, keyword), in a
+deterministic order (schema keyword order, then instance order); the result tells whether `x` is valid,
+and is False exactly when something was appended.
+
+Shape of the generated code:
 - a function per added root, per `$ref` target (deduplicated by absolute URI and mode, so recursive
   schemas become recursive functions) and per subschema nested too deep to inline;
 - subschemas of properties/items are inlined up to `_MAX_INLINE` levels;
 - speculative checks (`anyOf`, `oneOf`, `not`, `if`, `contains`) write into the same error list and cut
-  it back (`del e[n:]`): no allocation unless something fails;
+  it back (`del e[n:]`): nothing is allocated unless something fails; a failed `anyOf`/`oneOf` leaves one
+  error naming each branch's first error;
 - `unevaluatedProperties`/`unevaluatedItems` make the schema (and only it) track evaluated keys/indices
-  in local sets; in-place subschemas it reaches are compiled as "annotating" variants `(x, p, e, ak, ai)`.
+  in local sets; in-place subschemas it reaches are compiled as "annotating" variants `(x, p, e, ak, ai)`;
+- with `apply_defaults`, defaults are written only where the outcome is certain (not inside `anyOf`,
+  `oneOf` without a discriminator, `not`, `if`, `contains`), so schemas with defaults may get a second,
+  "speculative" variant (suffix `__s`);
+- module-level names the compiler makes (helpers, constants) start with `_<tag>_`, the tag telling the
+  direction (`v` none, `q` request, `s` response, plus `d` with defaults), so the modules of two
+  compilers of different directions can be merged without clashes.
+
+OpenAPI on top of JSON Schema: `readOnly` properties are forbidden (and not required) in requests,
+`writeOnly` ones in responses; `discriminator` narrows a `oneOf`/`anyOf` to the variant it names (mapping
+values may be references or schema names; without a mapping, the last token of a branch's `$ref`).
 """
 
 from __future__ import annotations

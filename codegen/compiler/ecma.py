@@ -14,8 +14,9 @@ RE2 runs in time linear in the input for every pattern, so no input can make a p
 its answer is always the right one; `regex` only bounds the damage (each hostile call still burns its whole
 time limit, and the answer is then a guess). So every pattern that RE2 can express runs on RE2; only
 patterns that use what RE2 lacks (lookaround, backreferences, repetition counts over 1000, some `\\p{…}`
-properties) run on `regex` with a time limit, and a search that times out counts as "no match" (fail
-closed: the value is rejected). `google-re2` is pinned to 1.1 because it is the last release with
+properties) run on `regex` with a time limit, and a search that times out counts as "no match" (for
+`pattern` that fails closed: the value is rejected; under `patternProperties` the key counts as not
+matching). The patterns are compiled on their first use, never at import. `google-re2` is pinned to 1.1 because it is the last release with
 manylinux2014 wheels (glibc 2.17): later ones need glibc 2.27+, which the Python 3.11 Lambda runtime
 (Amazon Linux 2, glibc 2.26) lacks.
 
