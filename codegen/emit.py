@@ -10,6 +10,7 @@ import jinja2
 
 from codegen.ir import Api
 from codegen.naming import is_identifier
+from codegen.validators import compile_api
 
 HEADER = "generated from {spec} — do not edit"
 
@@ -67,13 +68,13 @@ def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = Tru
     files["routes.py"] = env.get_template("routes.py.jinja").render(
         api=api, header=header, docs={"spec": docs_spec, "page": docs_page}
     )
-    files["schemas.py"] = (
-        f"# {header}\n"
-        '"""Where the component schemas live; loaded on the first validation that needs them."""\n\n'
-        "from pathlib import Path\n\n"
-        "from chalicelib.runtime.schemas import SchemaSet\n\n"
-        f'SCHEMAS = SchemaSet(Path(__file__).resolve().with_name("components.json"), {api.dialect!r})\n'
+    compiled = compile_api(api)
+    files["validators/__init__.py"] = (
+        f'# {header}\n"""Compiled validators of the component schemas: one module per schema and variant '
+        '(q: request, qd: request with defaults, s: response), imported on first use."""\n'
     )
+    for name, source in compiled.modules.items():
+        files[f"validators/{name}"] = f"# {header}\n" + source
     operation = env.get_template("operation.py.jinja")
     for op in api.operations:
         typed = op.has_handler and (bool(op.parameters) or op.body is not None)
@@ -92,6 +93,7 @@ def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = Tru
             op=op,
             header=header,
             handled=op.has_handler,
+            v=compiled.operations[op.py_name],
             typed=typed,
             uses_models=typed and "models." in types,
             typing_imports=[
@@ -109,7 +111,6 @@ def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = Tru
     files["models.py"] = env.get_template("models.py.jinja").render(
         api=api, header=header, typing_names=_typing_names(body.split('"""', 2)[-1])
     )
-    files["components.json"] = _json({"x-generated": header, "$defs": api.components})
     files["openapi.json"] = _json({"x-generated": header, **api.bundled_spec})
     return files
 

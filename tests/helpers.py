@@ -334,8 +334,16 @@ def violation(location: str, pointer: str, message: str, keyword: str) -> dict[s
     return {"location": location, "pointer": pointer, "message": message, "keyword": keyword}
 
 
+_LOCATIONS = {"path": 0, "query": 1, "header": 2, "cookie": 3, "body": 4, "response": 5}
+
+
 def bad_request(*errors: dict[str, str]) -> dict[str, Any]:
-    return problem(400, "Bad Request", "The request is not valid for this operation.", list(errors))
+    """The expected 400; `errors` in any order, put in the order the API promises (location, pointer,
+    keyword, message), so comparing with the actual answer also checks that order."""
+    ordered = sorted(
+        errors, key=lambda v: (_LOCATIONS.get(v["location"], 9), v["pointer"], v["keyword"], v["message"])
+    )
+    return problem(400, "Bad Request", "The request is not valid for this operation.", ordered)
 
 
 # -- recording handlers, typed comparisons and problem+json assertions -----------------------------------

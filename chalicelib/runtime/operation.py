@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from chalicelib.runtime.schemas import SchemaSet
+from chalicelib.runtime.schemas import Validator
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
 
@@ -26,7 +26,7 @@ class Param:
     location: str
     kwarg: str
     required: bool
-    schema: Any
+    schema: Validator | None
     shape: Mapping[str, Any] = field(default_factory=dict)  # coercion plan, see runtime/params.py
     style: str = "form"
     explode: bool = True
@@ -46,7 +46,7 @@ class Encoding:
 
 @dataclass(frozen=True)
 class Media:
-    schema: Any  # None: not validated
+    schema: Validator | None  # None: not validated
     shape: Mapping[str, Any] = field(default_factory=dict)  # coercion plan of form/multipart fields
     encoding: Mapping[str, Encoding] = field(default_factory=dict)
 
@@ -61,13 +61,13 @@ class Body:
 @dataclass(frozen=True)
 class HeaderSpec:
     required: bool
-    schema: Any
+    schema: Validator | None
     shape: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class ResponseSpec:
-    media: Mapping[str, Any]  # media type -> schema
+    media: Mapping[str, Validator | None]  # media type -> validator of its body
     headers: Mapping[str, HeaderSpec] = field(default_factory=dict)
 
 
@@ -81,7 +81,6 @@ class Operation:
     body: Body | None
     responses: Mapping[str, ResponseSpec]
     success_status: int
-    schemas: SchemaSet
 
     def response_for(self, status: int) -> ResponseSpec | None:
         """The declared response for `status`: exact code, then `2XX`-style range, then `default`."""

@@ -34,6 +34,7 @@ from chalicelib.runtime.params import (
 )
 from chalicelib.runtime.problem import ProblemError, Violation
 from chalicelib.runtime.responses import ApiResponse
+from chalicelib.runtime.schemas import violations
 
 log = logging.getLogger("chalicelib.runtime")
 Call = Callable[[Mapping[str, Any]], object]
@@ -158,12 +159,12 @@ def read_params(
 def _validate_param(op: Operation, param: Param, args: dict[str, Any]) -> list[Violation]:
     """Validate one parameter; a scalar read several ways (anyOf/oneOf) keeps the first valid reading."""
     where, ptr = param.location, _pointer(param.name)
-    found = op.schemas.violations(param.schema, args[param.kwarg], where, ptr)
+    found = violations(param.schema, args[param.kwarg], where, ptr)
     value = args[param.kwarg]
     if found and "anyOf" in param.shape and isinstance(value, str | int | float | bool):
         raw = ("true" if value else "false") if isinstance(value, bool) else str(value)
         for option in alternatives(raw, param.shape):
-            if not op.schemas.violations(param.schema, option, where, ptr):
+            if not violations(param.schema, option, where, ptr):
                 args[param.kwarg] = option
                 return []
     return found
@@ -206,7 +207,7 @@ def read_body(request: Request, spec: Body, op: Operation) -> tuple[Any, list[Vi
     read = bodies.read(raw_bytes, content_type, media)
     if read.violations:
         return None, read.violations
-    return read.value, op.schemas.violations(media.schema, read.view, "body")
+    return read.value, violations(media.schema, read.view, "body")
 
 
 def _serializable(media: str, body: object) -> bool:
@@ -287,7 +288,7 @@ def render(op: Operation, result: object, accept: list[tuple[str, float]] | None
         if M.is_json(ctype) and not isinstance(body, bytes):  # a str is a JSON string here
             payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
             if declared is not None:
-                problems += op.schemas.violations(spec.media[declared], body, "response")
+                problems += violations(spec.media[declared], body, "response")
         elif isinstance(body, bytes | str):
             payload = body
         else:
@@ -344,5 +345,5 @@ def _header_problems(
         except CoercionError as exc:
             problems.append(Violation("response", pointer, f"header {name!r}: {exc}", "parse"))
             continue
-        problems += op.schemas.violations(header.schema, value, "response", pointer)
+        problems += violations(header.schema, value, "response", pointer)
     return problems

@@ -283,6 +283,21 @@ def _int(value: Any, keyword: str) -> int:
     return value
 
 
+_DYNAMIC_ANCHORS: dict[int, tuple[Any, bool]] = {}
+
+
+def _mentions_dynamic_anchor(contents: Any) -> bool:
+    """Whether a resource uses `$dynamicAnchor` anywhere. Shared by every Compiler of a run: an API's
+    components are one resource that hundreds of compilers ask about (the entry keeps `contents`
+    alive, so its id cannot be reused while cached)."""
+    cached = _DYNAMIC_ANCHORS.get(id(contents))
+    if cached is not None and cached[0] is contents:
+        return cached[1]
+    found = "$dynamicAnchor" in json.dumps(contents)
+    _DYNAMIC_ANCHORS[id(contents)] = (contents, found)
+    return found
+
+
 def _short_json(value: Any, limit: int = 60) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
     return text if len(text) <= limit else text[: limit - 3] + "..."
@@ -534,7 +549,7 @@ class Compiler:
                 contents = self._registry.contents(uri)
             except (NoSuchResource, KeyError):
                 contents = None
-            found = "$dynamicAnchor" in json.dumps(contents) if contents is not None else False
+            found = _mentions_dynamic_anchor(contents) if contents is not None else False
             self._dyn_cache[uri] = found
         return found
 
@@ -857,7 +872,7 @@ class Compiler:
                 w.if_(f"len({x}) < {_int(lo, 'minLength')}"),
                 v,
                 v.p,
-                f"r({x}) + {lit(f' is shorter than {lo} characters')}",
+                f"r({x}) + {lit(f' is shorter than {lo} character' + ('' if lo == 1 else 's'))}",
                 "minLength",
             )
         if hi is not None:
@@ -865,7 +880,7 @@ class Compiler:
                 w.if_(f"len({x}) > {_int(hi, 'maxLength')}"),
                 v,
                 v.p,
-                f"r({x}) + {lit(f' is longer than {hi} characters')}",
+                f"r({x}) + {lit(f' is longer than {hi} character' + ('' if hi == 1 else 's'))}",
                 "maxLength",
             )
         pattern = self._kw(schema, "pattern")

@@ -100,9 +100,14 @@ def test_baseline_features_reach_the_generated_code(fresh: Path) -> None:
 
         list_items = load("golden_pkg._generated.operations.list_items").OPERATION
         params = {p.name: p for p in list_items.parameters}
-        assert (params["limit"].schema["type"], params["limit"].default) == ("integer", 20)
-        assert (params["active"].schema["type"], params["active"].default) == ("boolean", True)
-        assert (params["tag"].schema["type"], params["tag"].default) == ("array", [])
+        # types reach both the coercion shape and the compiled validator
+        assert (params["limit"].shape["type"], params["limit"].default) == (["integer"], 20)
+        assert (params["active"].shape["type"], params["active"].default) == (["boolean"], True)
+        assert (params["tag"].shape["type"], params["tag"].default) == (["array"], [])
+        errors: list[tuple[str, str, str]] = []
+        assert params["limit"].schema(20, "/limit", errors) and errors == []
+        assert not params["limit"].schema("20", "/limit", errors)
+        assert errors == [("/limit", "'20' is not of type 'integer'", "type")]
         assert params["X-Request-Id"].location == "header"
 
         models = (fresh / "models.py").read_text(encoding="utf-8")

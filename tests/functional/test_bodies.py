@@ -313,10 +313,7 @@ def test_merge_patch_body_is_validated_by_its_own_schema(app: GeneratedApp, tran
         result,
         bad_request(
             violation(
-                "body",
-                "",
-                "Additional properties are not allowed ('colour' was unexpected)",
-                "additionalProperties",
+                "body", "/colour", "additional property 'colour' is not allowed", "additionalProperties"
             ),
             violation("body", "/qty", "'3' is not of type 'integer'", "type"),
         ),
@@ -498,12 +495,7 @@ def test_form_schema_violations(app: GeneratedApp, transport: str) -> None:
         app,
         result,
         bad_request(
-            violation(
-                "body",
-                "",
-                "Additional properties are not allowed ('zzz' was unexpected)",
-                "additionalProperties",
-            ),
+            violation("body", "/zzz", "additional property 'zzz' is not allowed", "additionalProperties"),
             violation("body", "", "'name' is a required property", "required"),
             violation("body", "/meta", "'a' is a required property", "required"),
             violation("body", "/qty", "0 is less than the minimum of 1", "minimum"),
@@ -634,7 +626,9 @@ def test_multipart_schema_violations_and_max_length_counts_bytes(app: GeneratedA
         result,
         bad_request(
             violation("body", "/count", "-1 is less than the minimum of 0", "minimum"),
-            violation("body", "/file", f"{nine.decode('latin-1')!r} is too long", "maxLength"),
+            violation(
+                "body", "/file", f"{nine.decode('latin-1')!r} is longer than 8 characters", "maxLength"
+            ),
             violation("body", "/meta/a", "'x' is not of type 'integer'", "type"),
         ),
     )
@@ -739,7 +733,9 @@ def test_binary_body_is_validated_in_bytes(app: GeneratedApp, transport: str) ->
     assert_rejected(
         app,
         result,
-        bad_request(violation("body", "", f"{data.decode('latin-1')!r} is too long", "maxLength")),
+        bad_request(
+            violation("body", "", f"{data.decode('latin-1')!r} is longer than 32 characters", "maxLength")
+        ),
     )
 
 
@@ -805,7 +801,11 @@ def test_text_body_is_a_str(
 @pytest.mark.parametrize("transport", TRANSPORTS)
 def test_text_body_violations(app: GeneratedApp, transport: str) -> None:
     result = send(app, transport, "POST", "/note", headers={"Content-Type": "text/plain"}, body="x" * 11)
-    assert_rejected(app, result, bad_request(violation("body", "", "'xxxxxxxxxxx' is too long", "maxLength")))
+    assert_rejected(
+        app,
+        result,
+        bad_request(violation("body", "", "'xxxxxxxxxxx' is longer than 10 characters", "maxLength")),
+    )
     result = send(app, transport, "POST", "/note", headers={"Content-Type": "text/plain"}, body=b"\xff")
     assert_rejected(
         app, result, bad_request(violation("body", "", "the body is not valid UTF-8 (byte 0)", "parse"))

@@ -540,7 +540,7 @@ def test_header_and_cookie_errors(params: GeneratedApp, transport: str) -> None:
             violation("header", "/X-Request-Id", "header parameter 'X-Request-Id' is required", "required"),
             violation("header", "/X-Retry", "header parameter 'X-Retry': 'soon' is not an integer", "parse"),
             violation("cookie", "/session", "cookie parameter 'session' is required", "required"),
-            violation("cookie", "/theme", "'blue' is not one of ['light', 'dark']", "enum"),
+            violation("cookie", "/theme", '\'blue\' is not one of ["light", "dark"]', "enum"),
         ),
     )
     assert calls(params, "params") == []
@@ -694,14 +694,9 @@ def test_invalid_json_body_reports_every_violation_in_order(bodies: GeneratedApp
     assert_problem(
         result,
         bad_request(
-            violation(
-                "body",
-                "",
-                "Additional properties are not allowed ('extra' was unexpected)",
-                "additionalProperties",
-            ),
-            violation("body", "/customer", "'' should be non-empty", "minLength"),
-            violation("body", "/items/0/name", "'' should be non-empty", "minLength"),
+            violation("body", "/extra", "additional property 'extra' is not allowed", "additionalProperties"),
+            violation("body", "/customer", "'' is shorter than 1 character", "minLength"),
+            violation("body", "/items/0/name", "'' is shorter than 1 character", "minLength"),
             violation("body", "/items/0/qty", "0 is less than the minimum of 1", "minimum"),
             violation("body", "/items/1", "'name' is a required property", "required"),
             violation("body", "/items/1/qty", "'x' is not of type 'integer'", "type"),
@@ -1110,8 +1105,7 @@ def test_request_is_validated_before_the_handler_runs(resp: GeneratedApp, transp
             violation(
                 "query",
                 "/mode",
-                "'sideways' is not one of ['plain', 'created', 'empty', 'teapot', 'invalid', 'wrong-type', "
-                "'missing', 'boom', 'body-on-204']",
+                '\'sideways\' is not one of ["plain", "created", "empty", "teapot", "invalid", "wrong...',
                 "enum",
             ),
         ),

@@ -159,15 +159,12 @@ def test_create_reports_every_violation(client: Any) -> None:
         "POST",
         bad_request(
             violation(
-                "body",
-                "",
-                "Additional properties are not allowed ('colour' was unexpected)",
-                "additionalProperties",
+                "body", "/colour", "additional property 'colour' is not allowed", "additionalProperties"
             ),
-            violation("body", "/name", "'' should be non-empty", "minLength"),
+            violation("body", "/name", "'' is shorter than 1 character", "minLength"),
             violation("body", "/price", "-1 is less than the minimum of 0", "minimum"),
-            violation("body", "/tags", "['ok', 'Bad Tag', 'ok'] has non-unique elements", "uniqueItems"),
-            violation("body", "/tags/1", "'Bad Tag' does not match '^[a-z0-9-]+$'", "pattern"),
+            violation("body", "/tags", "items are not unique", "uniqueItems"),
+            violation("body", "/tags/1", "'Bad Tag' does not match \"^[a-z0-9-]+$\"", "pattern"),
         ),
     )
     assert client.get("/items").body == b'{"items":[]}'
@@ -242,7 +239,7 @@ def test_get_with_malformed_id_is_400(client: Any) -> None:
         response,
         "/items/{item_id}",
         "GET",
-        bad_request(violation("path", "/item_id", "'not-a-uuid' is not a 'uuid'", "format")),
+        bad_request(violation("path", "/item_id", "'not-a-uuid' is not a valid 'uuid'", "format")),
     )
 
 
@@ -293,7 +290,7 @@ def test_list_default_limit_is_20(client: Any) -> None:
             "limit=-1&tag=Not%20a%20tag",
             [
                 violation("query", "/limit", "-1 is less than the minimum of 1", "minimum"),
-                violation("query", "/tag", "'Not a tag' does not match '^[a-z0-9-]+$'", "pattern"),
+                violation("query", "/tag", "'Not a tag' does not match \"^[a-z0-9-]+$\"", "pattern"),
             ],
         ),
         (
@@ -346,7 +343,7 @@ def test_replace_reports_path_and_body_violations_together(client: Any) -> None:
         "/items/{item_id}",
         "PUT",
         bad_request(
-            violation("path", "/item_id", "'42' is not a 'uuid'", "format"),
+            violation("path", "/item_id", "'42' is not a valid 'uuid'", "format"),
             violation("body", "", "'name' is a required property", "required"),
             violation("body", "/price", "'free' is not of type 'number'", "type"),
         ),
@@ -429,7 +426,7 @@ def test_conformance_check_is_not_vacuous() -> None:
     message = str(info.value)
     for expected in (
         "'created_at' is a required property",
-        "is not a 'uuid'",
+        "is not a 'uuid'",  # jsonschema's wording: this checks the reference validator of the tests
         "does not match '^[a-z0-9-]+$'",
     ):
         assert expected in message

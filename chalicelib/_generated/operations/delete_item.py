@@ -6,8 +6,43 @@ from typing import Any, cast
 
 from chalicelib.handlers import items as _handlers
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, is_uuid, r
 
-from ..schemas import SCHEMAS
+from ..validators import problem__s as _c_problem__s
+
+
+def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not is_uuid(x):
+            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
 
 OPERATION = Operation(
     operation_id="deleteItem",
@@ -20,7 +55,7 @@ OPERATION = Operation(
             location="path",
             kwarg="item_id",
             required=True,
-            schema={"type": "string", "format": "uuid"},
+            schema=_p_item_id,
             shape={"type": ["string"]},
             style="simple",
             explode=False,
@@ -34,25 +69,24 @@ OPERATION = Operation(
         ),
         "400": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_400_0,
             },
             headers={},
         ),
         "404": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_404_0,
             },
             headers={},
         ),
         "default": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_default_0,
             },
             headers={},
         ),
     },
     success_status=204,
-    schemas=SCHEMAS,
 )
 
 

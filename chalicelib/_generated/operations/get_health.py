@@ -6,8 +6,25 @@ from typing import Any
 
 from chalicelib.handlers import health as _handlers
 from chalicelib.runtime.operation import Operation, ResponseSpec
+from chalicelib.runtime.validation import Err
 
-from ..schemas import SCHEMAS
+from ..validators import health__s as _c_health__s
+from ..validators import problem__s as _c_problem__s
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_health__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
 
 OPERATION = Operation(
     operation_id="getHealth",
@@ -19,19 +36,18 @@ OPERATION = Operation(
     responses={
         "200": ResponseSpec(
             media={
-                "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/Health"},
+                "application/json": _r_200_0,
             },
             headers={},
         ),
         "default": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_default_0,
             },
             headers={},
         ),
     },
     success_status=200,
-    schemas=SCHEMAS,
 )
 
 

@@ -6,11 +6,69 @@ from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import items as _handlers
 from chalicelib.runtime.operation import Body, Media, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, is_uuid, r
 
-from ..schemas import SCHEMAS
+from ..validators import item__s as _c_item__s
+from ..validators import item_input__qd as _c_item_input__qd
+from ..validators import problem__s as _c_problem__s
 
 if TYPE_CHECKING:
     from .. import models
+
+
+def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not is_uuid(x):
+            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _b0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_item_input__qd.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_item__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_415_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
 
 OPERATION = Operation(
     operation_id="replaceItem",
@@ -23,7 +81,7 @@ OPERATION = Operation(
             location="path",
             kwarg="item_id",
             required=True,
-            schema={"type": "string", "format": "uuid"},
+            schema=_p_item_id,
             shape={"type": ["string"]},
             style="simple",
             explode=False,
@@ -34,44 +92,43 @@ OPERATION = Operation(
         kwarg="body",
         media={
             "application/json": Media(
-                schema={"$ref": "urn:openapi-chalice:components#/$defs/ItemInput"},
+                schema=_b0,
             ),
         },
     ),
     responses={
         "200": ResponseSpec(
             media={
-                "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/Item"},
+                "application/json": _r_200_0,
             },
             headers={},
         ),
         "400": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_400_0,
             },
             headers={},
         ),
         "404": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_404_0,
             },
             headers={},
         ),
         "415": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_415_0,
             },
             headers={},
         ),
         "default": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_default_0,
             },
             headers={},
         ),
     },
     success_status=200,
-    schemas=SCHEMAS,
 )
 
 

@@ -6,8 +6,41 @@ from typing import Any
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, ResponseSpec
+from chalicelib.runtime.validation import Err, r
 
-from ..schemas import SCHEMAS
+from ..validators import item__s as _c_item__s
+from ..validators import item_input__qd as _c_item_input__qd
+from ..validators import problem__s as _c_problem__s
+
+
+def _b0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_item_input__qd.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_201_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_item__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
 
 OPERATION = Operation(
     operation_id="createItem",
@@ -20,28 +53,27 @@ OPERATION = Operation(
         kwarg="body",
         media={
             "application/json": Media(
-                schema={"$ref": "urn:openapi-chalice:components#/$defs/ItemInput"},
+                schema=_b0,
             ),
         },
     ),
     responses={
         "201": ResponseSpec(
             media={
-                "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/Item"},
+                "application/json": _r_201_0,
             },
             headers={
-                "Location": HeaderSpec(required=True, schema={"type": "string"}, shape={"type": ["string"]}),
+                "Location": HeaderSpec(required=True, schema=_h_201_0, shape={"type": ["string"]}),
             },
         ),
         "default": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_default_0,
             },
             headers={},
         ),
     },
     success_status=201,
-    schemas=SCHEMAS,
 )
 
 

@@ -6,8 +6,39 @@ from typing import Any
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, Regex, r
 
-from ..schemas import SCHEMAS
+from ..validators import problem__s as _c_problem__s
+
+_q_P1 = Regex("^[\\-0-9a-z]+\\z", "^[\\-0-9a-z]+\\Z")
+
+
+def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not _q_P1.search(x):
+            e.append((p, r(x) + ' does not match "^[a-z0-9-]+$"', "pattern"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _p_verbose(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not bool:
+        e.append((p, r(x) + " is not of type 'boolean'", "type"))
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
 
 OPERATION = Operation(
     operation_id="deleteItem",
@@ -20,7 +51,7 @@ OPERATION = Operation(
             location="path",
             kwarg="item_id",
             required=True,
-            schema={"type": "string", "pattern": "^[a-z0-9-]+$"},
+            schema=_p_item_id,
             shape={"type": ["string"]},
             style="simple",
             explode=False,
@@ -30,7 +61,7 @@ OPERATION = Operation(
             location="query",
             kwarg="verbose",
             required=False,
-            schema={"type": "boolean"},
+            schema=_p_verbose,
             shape={"type": ["boolean"]},
             style="form",
             explode=True,
@@ -44,13 +75,12 @@ OPERATION = Operation(
         ),
         "default": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_default_0,
             },
             headers={},
         ),
     },
     success_status=204,
-    schemas=SCHEMAS,
 )
 
 

@@ -6,8 +6,25 @@ from typing import Any
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, r
 
-from ..schemas import SCHEMAS
+from ..validators import post__s as _c_post__s
+
+
+def _p_post_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not (type(x) is int or (type(x) is float and x.is_integer())):
+        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_post__s.v(x, p, e):
+        ok = False
+    return ok
+
 
 OPERATION = Operation(
     operation_id="get_posts_post_id_json",
@@ -20,7 +37,7 @@ OPERATION = Operation(
             location="path",
             kwarg="post_id",
             required=True,
-            schema={"type": "integer"},
+            schema=_p_post_id,
             shape={"type": ["integer"]},
             style="simple",
             explode=False,
@@ -30,13 +47,12 @@ OPERATION = Operation(
     responses={
         "200": ResponseSpec(
             media={
-                "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/Post"},
+                "application/json": _r_200_0,
             },
             headers={},
         ),
     },
     success_status=200,
-    schemas=SCHEMAS,
 )
 
 

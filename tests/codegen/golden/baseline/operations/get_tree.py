@@ -6,8 +6,33 @@ from typing import Any
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, r
 
-from ..schemas import SCHEMAS
+from ..validators import node__s as _c_node__s
+
+
+def _p_node_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _p_depth(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not (type(x) is int or (type(x) is float and x.is_integer())):
+        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_node__s.v(x, p, e):
+        ok = False
+    return ok
+
 
 OPERATION = Operation(
     operation_id="getTree",
@@ -20,7 +45,7 @@ OPERATION = Operation(
             location="path",
             kwarg="node_id",
             required=True,
-            schema={"type": "string"},
+            schema=_p_node_id,
             shape={"type": ["string"]},
             style="simple",
             explode=False,
@@ -30,7 +55,7 @@ OPERATION = Operation(
             location="query",
             kwarg="depth",
             required=False,
-            schema={"type": "integer", "default": 1},
+            schema=_p_depth,
             shape={"type": ["integer"]},
             style="form",
             explode=True,
@@ -41,13 +66,12 @@ OPERATION = Operation(
     responses={
         "200": ResponseSpec(
             media={
-                "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/Node"},
+                "application/json": _r_200_0,
             },
             headers={},
         ),
     },
     success_status=200,
-    schemas=SCHEMAS,
 )
 
 

@@ -6,8 +6,33 @@ from typing import Any
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, r
 
-from ..schemas import SCHEMAS
+from ..validators import problem__s as _c_problem__s
+from ..validators import user__s as _c_user__s
+
+
+def _p_user_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_user__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
 
 OPERATION = Operation(
     operation_id="getUser",
@@ -20,7 +45,7 @@ OPERATION = Operation(
             location="path",
             kwarg="user_id",
             required=True,
-            schema={"type": "string"},
+            schema=_p_user_id,
             shape={"type": ["string"]},
             style="simple",
             explode=False,
@@ -30,19 +55,18 @@ OPERATION = Operation(
     responses={
         "200": ResponseSpec(
             media={
-                "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/User"},
+                "application/json": _r_200_0,
             },
             headers={},
         ),
         "default": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_default_0,
             },
             headers={},
         ),
     },
     success_status=200,
-    schemas=SCHEMAS,
 )
 
 

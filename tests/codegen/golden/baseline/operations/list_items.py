@@ -6,8 +6,83 @@ from typing import Any
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec
+from chalicelib.runtime.validation import Err, is_uuid, r
 
-from ..schemas import SCHEMAS
+from ..validators import item_page__s as _c_item_page__s
+from ..validators import problem__s as _c_problem__s
+
+
+def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is int or type(x) is float:
+        if type(x) is float and not x.is_integer():
+            e.append((p, r(x) + " is not of type 'integer'", "type"))
+            ok = False
+        if x < 1:
+            e.append((p, r(x) + " is less than the minimum of 1", "minimum"))
+            ok = False
+        if x > 100:
+            e.append((p, r(x) + " is greater than the maximum of 100", "maximum"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        ok = False
+    return ok
+
+
+def _p_active(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not bool:
+        e.append((p, r(x) + " is not of type 'boolean'", "type"))
+        ok = False
+    return ok
+
+
+def _p_tag(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is list:
+        for i3, x4 in enumerate(x):
+            if type(x4) is not str:
+                e.append((p + "/" + str(i3), r(x4) + " is not of type 'string'", "type"))
+                ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'array'", "type"))
+        ok = False
+    return ok
+
+
+def _p_x_request_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not is_uuid(x):
+            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_item_page__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
 
 OPERATION = Operation(
     operation_id="listItems",
@@ -20,7 +95,7 @@ OPERATION = Operation(
             location="query",
             kwarg="limit",
             required=False,
-            schema={"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+            schema=_p_limit,
             shape={"type": ["integer"]},
             style="form",
             explode=True,
@@ -31,7 +106,7 @@ OPERATION = Operation(
             location="query",
             kwarg="active",
             required=False,
-            schema={"type": "boolean", "default": True},
+            schema=_p_active,
             shape={"type": ["boolean"]},
             style="form",
             explode=True,
@@ -42,7 +117,7 @@ OPERATION = Operation(
             location="query",
             kwarg="tag",
             required=False,
-            schema={"type": "array", "items": {"type": "string"}, "default": []},
+            schema=_p_tag,
             shape={"type": ["array"], "items": {"type": ["string"]}},
             style="form",
             explode=True,
@@ -53,7 +128,7 @@ OPERATION = Operation(
             location="header",
             kwarg="x_request_id",
             required=False,
-            schema={"type": "string", "format": "uuid"},
+            schema=_p_x_request_id,
             shape={"type": ["string"]},
             style="simple",
             explode=False,
@@ -63,25 +138,24 @@ OPERATION = Operation(
     responses={
         "200": ResponseSpec(
             media={
-                "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/ItemPage"},
+                "application/json": _r_200_0,
             },
             headers={},
         ),
         "400": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_400_0,
             },
             headers={},
         ),
         "default": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_default_0,
             },
             headers={},
         ),
     },
     success_status=200,
-    schemas=SCHEMAS,
 )
 
 

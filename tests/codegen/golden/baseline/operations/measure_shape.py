@@ -6,8 +6,42 @@ from typing import Any
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Body, Media, Operation, ResponseSpec
+from chalicelib.runtime.validation import Err, r
 
-from ..schemas import SCHEMAS
+from ..validators import problem__s as _c_problem__s
+from ..validators import shape__qd as _c_shape__qd
+
+
+def _b0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_shape__qd.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is dict:
+        if "area" not in x:
+            e.append((p, "'area' is a required property", "required"))
+            ok = False
+        if "area" in x:
+            x1 = x["area"]
+            if not (type(x1) is int or type(x1) is float):
+                e.append((p + "/area", r(x1) + " is not of type 'number'", "type"))
+                ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
 
 OPERATION = Operation(
     operation_id="measureShape",
@@ -20,30 +54,25 @@ OPERATION = Operation(
         kwarg="body",
         media={
             "application/json": Media(
-                schema={"$ref": "urn:openapi-chalice:components#/$defs/Shape"},
+                schema=_b0,
             ),
         },
     ),
     responses={
         "200": ResponseSpec(
             media={
-                "application/json": {
-                    "type": "object",
-                    "required": ["area"],
-                    "properties": {"area": {"type": "number"}},
-                },
+                "application/json": _r_200_0,
             },
             headers={},
         ),
         "default": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_default_0,
             },
             headers={},
         ),
     },
     success_status=200,
-    schemas=SCHEMAS,
 )
 
 

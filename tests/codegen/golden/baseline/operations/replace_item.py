@@ -6,8 +6,55 @@ from typing import Any
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Body, Media, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, Regex, r
 
-from ..schemas import SCHEMAS
+from ..validators import item__s as _c_item__s
+from ..validators import item_input__qd as _c_item_input__qd
+from ..validators import problem__s as _c_problem__s
+
+_q_P1 = Regex("^[\\-0-9a-z]+\\z", "^[\\-0-9a-z]+\\Z")
+
+
+def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not _q_P1.search(x):
+            e.append((p, r(x) + ' does not match "^[a-z0-9-]+$"', "pattern"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _p_verbose(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not bool:
+        e.append((p, r(x) + " is not of type 'boolean'", "type"))
+        ok = False
+    return ok
+
+
+def _b0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_item_input__qd.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_item__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
 
 OPERATION = Operation(
     operation_id="replaceItem",
@@ -20,7 +67,7 @@ OPERATION = Operation(
             location="path",
             kwarg="item_id",
             required=True,
-            schema={"type": "string", "pattern": "^[a-z0-9-]+$"},
+            schema=_p_item_id,
             shape={"type": ["string"]},
             style="simple",
             explode=False,
@@ -30,7 +77,7 @@ OPERATION = Operation(
             location="query",
             kwarg="verbose",
             required=False,
-            schema={"type": "boolean"},
+            schema=_p_verbose,
             shape={"type": ["boolean"]},
             style="form",
             explode=True,
@@ -41,26 +88,25 @@ OPERATION = Operation(
         kwarg="body",
         media={
             "application/json": Media(
-                schema={"$ref": "urn:openapi-chalice:components#/$defs/ItemInput"},
+                schema=_b0,
             ),
         },
     ),
     responses={
         "200": ResponseSpec(
             media={
-                "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/Item"},
+                "application/json": _r_200_0,
             },
             headers={},
         ),
         "default": ResponseSpec(
             media={
-                "application/problem+json": {"$ref": "urn:openapi-chalice:components#/$defs/Problem"},
+                "application/problem+json": _r_default_0,
             },
             headers={},
         ),
     },
     success_status=200,
-    schemas=SCHEMAS,
 )
 
 

@@ -6,8 +6,67 @@ from typing import Any
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Body, Media, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, esc, r
 
-from ..schemas import SCHEMAS
+from ..validators import user__s as _c_user__s
+
+
+def _p_user_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+_qd_K1 = frozenset({"display_name", "nickname", "content-type"})
+
+
+def _b0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is dict:
+        if "display_name" in x:
+            x1 = x["display_name"]
+            if type(x1) is str:
+                if len(x1) < 1:
+                    e.append((p + "/display_name", r(x1) + " is shorter than 1 character", "minLength"))
+                    ok = False
+            else:
+                e.append((p + "/display_name", r(x1) + " is not of type 'string'", "type"))
+                ok = False
+        if "nickname" in x:
+            x4 = x["nickname"]
+            if not (type(x4) is str or x4 is None):
+                e.append((p + "/nickname", r(x4) + " is not of type 'string', 'null'", "type"))
+                ok = False
+        if "content-type" in x:
+            x7 = x["content-type"]
+            if type(x7) is not str:
+                e.append((p + "/content-type", r(x7) + " is not of type 'string'", "type"))
+                ok = False
+        if not x.keys() <= _qd_K1:
+            for k10 in x:
+                if k10 not in _qd_K1:
+                    e.append(
+                        (
+                            p + "/" + esc(k10),
+                            "additional property " + r(k10) + " is not allowed",
+                            "additionalProperties",
+                        )
+                    )
+                    ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_user__s.v(x, p, e):
+        ok = False
+    return ok
+
 
 OPERATION = Operation(
     operation_id="updateUser",
@@ -20,7 +79,7 @@ OPERATION = Operation(
             location="path",
             kwarg="user_id",
             required=True,
-            schema={"type": "string"},
+            schema=_p_user_id,
             shape={"type": ["string"]},
             style="simple",
             explode=False,
@@ -31,28 +90,19 @@ OPERATION = Operation(
         kwarg="body",
         media={
             "application/json": Media(
-                schema={
-                    "type": "object",
-                    "additionalProperties": False,
-                    "properties": {
-                        "display_name": {"type": "string", "minLength": 1},
-                        "nickname": {"type": ["string", "null"]},
-                        "content-type": {"type": "string"},
-                    },
-                },
+                schema=_b0,
             ),
         },
     ),
     responses={
         "200": ResponseSpec(
             media={
-                "application/json": {"$ref": "urn:openapi-chalice:components#/$defs/User"},
+                "application/json": _r_200_0,
             },
             headers={},
         ),
     },
     success_status=200,
-    schemas=SCHEMAS,
 )
 
 

@@ -1,0 +1,27 @@
+# generated from openapi.yaml — do not edit
+from typing import Any
+
+from chalicelib.runtime.validation import Err, r
+
+from . import item__s as _c_item__s
+
+
+def v(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is dict:
+        if "items" not in x:
+            e.append((p, "'items' is a required property", "required"))
+            ok = False
+        if "items" in x:
+            x1 = x["items"]
+            if type(x1) is list:
+                for i4, x5 in enumerate(x1):
+                    if not _c_item__s.v(x5, p + "/items/" + str(i4), e):
+                        ok = False
+            else:
+                e.append((p + "/items", r(x1) + " is not of type 'array'", "type"))
+                ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    return ok
