@@ -15,6 +15,8 @@ import base64
 import importlib
 import itertools
 import json
+import logging
+import re
 import subprocess
 import sys
 import textwrap
@@ -383,3 +385,43 @@ def assert_problem_result(result: HttpResult, expected: Mapping[str, Any]) -> No
     assert (result.status, result.content_type) == (expected["status"], PROBLEM_JSON), result.body
     got = result.json()
     assert got == expected, f"got:\n{json.dumps(got, indent=1, ensure_ascii=False)}"
+
+
+# -- JSON requests to generated apps, and what the pipeline logged about responses ------------------------
+
+NO_BODY: Any = object()
+
+
+def send_json(
+    gen: GeneratedApp,
+    transport: str,
+    method: str,
+    url: str,
+    data: Any = NO_BODY,
+    *,
+    raw: str | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> HttpResult:
+    """One request to a generated app with `data` as an `application/json` body (JSON `null` included),
+    or with the body text `raw` for what `json.dumps` cannot write (`1e309`, `NaN`, duplicate keys)."""
+    body = raw if raw is not None else None if data is NO_BODY else json.dumps(data, ensure_ascii=False)
+    sent = (
+        {"Content-Type": "application/json", **(headers or {})} if body is not None else dict(headers or {})
+    )
+    return request(gen.app, transport, method, url, headers=sent, body=body, project_dir=gen.root)
+
+
+_RESPONSE_LOG = re.compile(r"response of (\S+) violates the spec: (\[.*\])\Z", re.DOTALL)
+
+
+def logged_response_violations(
+    records: Sequence[logging.LogRecord],
+) -> list[tuple[str, list[dict[str, str]]]]:
+    """Every "response ... violates the spec" error the runtime logged: (operation id, violations)."""
+    found = []
+    for record in records:
+        if record.name == "chalicelib.runtime" and record.levelno >= logging.ERROR:
+            matched = _RESPONSE_LOG.match(record.getMessage())
+            if matched:
+                found.append((matched.group(1), json.loads(matched.group(2))))
+    return found
