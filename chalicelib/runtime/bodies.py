@@ -74,7 +74,7 @@ def read(raw: bytes, content_type: str, spec: Media) -> ReadBody:
         if M.is_json(content_type):
             text = _text(raw, content_type)
             try:
-                value = json.loads(text)
+                value = M.loads(text)
             except json.JSONDecodeError as exc:
                 raise _Broken(f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
             return ReadBody(value, value, [])
@@ -99,7 +99,7 @@ def _field_param(name: str, shape: Mapping[str, Any], enc: Encoding | None) -> P
 
 def _json_field(raw: str) -> Any:
     try:
-        return json.loads(raw)
+        return M.loads(raw)
     except ValueError as exc:
         raise CoercionError(f"not valid JSON ({exc})") from None
 
@@ -249,7 +249,7 @@ def _multipart(raw: bytes, content_type: str, spec: Media) -> ReadBody:
             item_view: Any = data.decode("latin-1")
         elif M.is_json(part_type):
             try:
-                item = item_view = json.loads(data.decode("utf-8"))
+                item = item_view = M.loads(data.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 problems.append(
                     Violation("body", f"/{name}", f"part {name!r} is not valid JSON: {exc}", "parse")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 
@@ -68,3 +69,36 @@ def acceptable(accept: list[tuple[str, float]], declared: Iterable[str]) -> list
     """Declared media types the client accepts, best first (ties keep the spec's order)."""
     scored = [(quality(accept, m), i, m) for i, m in enumerate(declared)]
     return [m for q, _, m in sorted(scored, key=lambda t: (-t[0], t[1])) if q > 0]
+
+
+class NonJsonConstant(json.JSONDecodeError):
+    """NaN, Infinity or -Infinity in a document: valid for Python's parser, not for RFC 8259."""
+
+
+def _constant_position(text: str, token: str) -> int:
+    """Index of the first `token` outside a string (parse_constant is not told where it was)."""
+    in_string = escaped = False
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif text.startswith(token, i):
+            return i
+    return 0
+
+
+def loads(text: str) -> object:
+    """`json.loads` that refuses the NaN/Infinity tokens Python's parser accepts by default; the error
+    is a JSONDecodeError with the token's position, like any other syntax error."""
+
+    def refuse(token: str) -> float:
+        message = f"{token} is not a JSON value (RFC 8259 has no NaN or Infinity)"
+        raise NonJsonConstant(message, text, _constant_position(text, token))
+
+    return json.loads(text, parse_constant=refuse)

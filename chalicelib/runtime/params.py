@@ -10,12 +10,12 @@ decoded, so an encoded delimiter (`%2C`) stays data.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import unquote
 
+from chalicelib.runtime.media import loads
 from chalicelib.runtime.operation import MISSING, Param
 
 Shape = Mapping[str, Any]
@@ -188,7 +188,7 @@ def read_param(param: Param, values: Sequence[str], decode: bool) -> Any:
         if not (param.content_type.split(";")[0].strip().lower().endswith(("/json", "+json"))):
             return text  # e.g. text/plain: the value as it is
         try:
-            return json.loads(text)
+            return loads(text)
         except ValueError as exc:
             raise CoercionError(f"not valid JSON ({exc})") from None
     exploded_list = param.explode and param.style in ("form", "spaceDelimited", "pipeDelimited")

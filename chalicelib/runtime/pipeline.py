@@ -82,11 +82,10 @@ def run(request: Request | None, op: Operation, call: Call, path_values: Mapping
         if request is None:  # pragma: no cover - chalice always sets it for HTTP events
             raise ProblemError(500, "No request.")
         accept = M.parse_accept(request.headers.get("accept"))
-        declared = [m for r in op.responses.values() for m in r.media]
-        if declared and not M.acceptable(accept, declared):
+        if not _can_answer(op, accept):
+            offered = ", ".join(dict.fromkeys(m for r in _successes(op) for m in r.media))
             raise ProblemError(
-                406,
-                f"None of the response media types is acceptable; this operation sends {', '.join(dict.fromkeys(declared))}.",
+                406, f"None of the response media types is acceptable; this operation sends {offered}."
             )
         args = parse_request(request, op, path_values)
         result = call(args)
@@ -98,6 +97,23 @@ def run(request: Request | None, op: Operation, call: Call, path_values: Mapping
         return ProblemError(500, "An internal error occurred.").to_response()
     finally:
         context.leave(token)
+
+
+def _successes(op: Operation) -> list[ResponseSpec]:
+    """The responses a successful call can give: 2xx (or 2XX), else `default`."""
+    found = [r for status, r in op.responses.items() if status.startswith("2")]
+    if not found and "default" in op.responses:
+        found = [op.responses["default"]]
+    return found
+
+
+def _can_answer(op: Operation, accept: list[tuple[str, float]]) -> bool:
+    """False only when every successful answer has content and the client accepts none of it (errors
+    are problem+json whatever Accept says, so their media types do not count)."""
+    successes = _successes(op)
+    if not successes or any(not r.media for r in successes):
+        return True
+    return bool(M.acceptable(accept, [m for r in successes for m in r.media]))
 
 
 def _pointer(name: str) -> str:

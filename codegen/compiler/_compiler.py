@@ -732,7 +732,8 @@ class Compiler:
             v = replace(v, ann=(ak, ai))
         hidden = self._hidden_names(schema, ctx)
         groups = {g: Block() for g in _GROUPS}
-        self._object(schema, ctx, v, groups["object"], hidden)
+        # a sibling `required` may name read/write-only properties that allOf branches declare
+        self._object(schema, ctx, v, groups["object"], hidden, self._hidden_deep(schema, ctx))
         self._array(schema, ctx, v, groups["array"])
         self._string(schema, v, groups["string"])
         self._number(schema, v, groups["number"])
@@ -1139,7 +1140,15 @@ class Compiler:
                 found |= self._hidden_deep(sub, sub_ctx, hops + 1)
         return frozenset(found)
 
-    def _object(self, schema: dict[str, Any], ctx: _Ctx, v: _V, w: Block, hidden: dict[str, str]) -> None:
+    def _object(
+        self,
+        schema: dict[str, Any],
+        ctx: _Ctx,
+        v: _V,
+        w: Block,
+        hidden: dict[str, str],
+        hidden_in_branches: frozenset[str] = frozenset(),
+    ) -> None:
         x = v.x
         for name, flag in hidden.items():
             verb = (
@@ -1153,7 +1162,10 @@ class Compiler:
             names = [
                 n
                 for n in dict.fromkeys(required)
-                if isinstance(n, str) and n not in hidden and n not in ctx.hidden
+                if isinstance(n, str)
+                and n not in hidden
+                and n not in ctx.hidden
+                and n not in hidden_in_branches
             ]
             target = w
             if len(names) > 3:
@@ -1337,12 +1349,42 @@ class Compiler:
         for name, sub in props.items():
             if name in hidden:
                 continue
-            found, value = self._flag(sub, self._sub_ctx(ctx, sub, "properties", name), "default")
+            sub_ctx = self._sub_ctx(ctx, sub, "properties", name)
+            found, value = self._flag(sub, sub_ctx, "default")
             if not found:
                 continue
+            value = self._completed(sub, sub_ctx, value)
             body.if_(f"{lit(name)} not in {v.x}").line(f"{v.x}[{lit(name)}] = {pylit(value)}")
         if not body.empty():
             w.if_(f"type({v.x}) is dict").extend(body)
+
+    def _completed(self, schema: Any, ctx: _Ctx, value: Any, hops: int = 0) -> Any:
+        """A default object with the defaults of its own properties filled in, as if it had been sent
+        (so `{}` and an absent `options: {default: {}}` reach the handler the same)."""
+        if not isinstance(value, dict) or not isinstance(schema, dict) or hops > _MAX_REF_HOPS:
+            return value
+        while isinstance(schema.get("$ref"), str):
+            try:
+                _, target, base = self._resolve(schema["$ref"], ctx)
+            except CompileError:
+                return value
+            if not isinstance(target, dict) or hops > _MAX_REF_HOPS:
+                return value
+            schema, ctx, hops = target, replace(ctx, base=base), hops + 1
+        props = self._kw(schema, "properties")
+        if not isinstance(props, dict):
+            return value
+        hidden = self._hidden_names(schema, ctx)
+        out = dict(value)
+        for name, sub in props.items():
+            sub_ctx = self._sub_ctx(ctx, sub, "properties", name)
+            if name in out:
+                out[name] = self._completed(sub, sub_ctx, out[name], hops + 1)
+            elif name not in hidden:
+                found, default = self._flag(sub, sub_ctx, "default")
+                if found:
+                    out[name] = self._completed(sub, sub_ctx, default, hops + 1)
+        return out
 
     # -- in-place applicators --------------------------------------------------------------------------
     def _ref(self, ref: str, ctx: _Ctx, v: _V, w: Block, dynamic: bool) -> None:

@@ -1310,8 +1310,8 @@ REFERENCE_ERRORS = [
         problem(
             406,
             "Not Acceptable",
-            "None of the response media types is acceptable; this operation sends application/json, "
-            "application/problem+json.",
+            # only what a success can send counts: errors are problem+json whatever Accept says
+            "None of the response media types is acceptable; this operation sends application/json.",
         ),
     ),
     (
