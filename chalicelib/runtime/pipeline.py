@@ -88,7 +88,17 @@ def run(request: Request | None, op: Operation, call: Call, path_values: Mapping
                 406, f"None of the response media types is acceptable; this operation sends {offered}."
             )
         args = parse_request(request, op, path_values)
-        result = call(args)
+        try:
+            result = call(args)
+        except ProblemError as exc:
+            if op.response_for(exc.status) is None:
+                # the handler chose a status the spec does not declare: still sent, but the spec is behind
+                log.warning(
+                    "operation %s answered %s, which its responses do not declare",
+                    op.operation_id,
+                    exc.status,
+                )
+            raise
         return render(op, result, accept)
     except ProblemError as exc:
         return exc.to_response()

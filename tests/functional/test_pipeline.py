@@ -1214,3 +1214,34 @@ def test_stub_answers_501_after_validating_the_request(stub_app: GeneratedApp, t
         send(stub_app, transport, "GET", "/later/three"),
         bad_request(violation("path", "/n", "path parameter 'n': 'three' is not an integer", "parse")),
     )
+
+
+def test_handler_problem_with_an_undeclared_status_is_sent_and_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    spec = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /things:
+    post:
+      operationId: makeThing
+      tags: [things]
+      responses:
+        "201": {description: created}
+"""
+    handlers = {
+        "things": (
+            "from chalicelib.runtime import ProblemError\n\n"
+            "def make_thing():\n"
+            "    raise ProblemError.conflict('already there')\n"
+        )
+    }
+    app = generate_app(spec, handlers, tmp_path).app
+    with caplog.at_level("WARNING", logger="chalicelib.runtime"):
+        result = request(app, "client", "POST", "/things")
+    assert (result.status, result.content_type) == (409, "application/problem+json")
+    assert json.loads(result.body)["detail"] == "already there"
+    assert [r.getMessage() for r in caplog.records] == [
+        "operation makeThing answered 409, which its responses do not declare"
+    ]
