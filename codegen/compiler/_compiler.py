@@ -944,26 +944,23 @@ class Compiler:
         for cond, tail, keyword in checks:
             self._fail(w.if_(cond), v, v.p, f"r({x}) + {lit(tail)}", keyword)
 
+    def _count_bounds(
+        self, schema: dict[str, Any], v: _V, w: Block, lo_kw: str, hi_kw: str, noun: str
+    ) -> None:
+        """minItems/maxItems or minProperties/maxProperties: bounds on `len(x)`."""
+        x = v.x
+        lo, hi = self._kw(schema, lo_kw), self._kw(schema, hi_kw)
+        if lo is not None and _int(lo, lo_kw) > 0:
+            message = lit(f"expected at least {lo} {noun}") + f" + {lit(', got ')} + str(len({x}))"
+            self._fail(w.if_(f"len({x}) < {_int(lo, lo_kw)}"), v, v.p, message, lo_kw)
+        if hi is not None:
+            message = lit(f"expected at most {hi} {noun}") + f" + {lit(', got ')} + str(len({x}))"
+            self._fail(w.if_(f"len({x}) > {_int(hi, hi_kw)}"), v, v.p, message, hi_kw)
+
     # -- arrays --------------------------------------------------------------------------------------
     def _array(self, schema: dict[str, Any], ctx: _Ctx, v: _V, w: Block) -> None:
         x = v.x
-        lo, hi = self._kw(schema, "minItems"), self._kw(schema, "maxItems")
-        if lo is not None and _int(lo, "minItems") > 0:
-            self._fail(
-                w.if_(f"len({x}) < {_int(lo, 'minItems')}"),
-                v,
-                v.p,
-                lit(f"expected at least {lo} items") + f" + {lit(', got ')} + str(len({x}))",
-                "minItems",
-            )
-        if hi is not None:
-            self._fail(
-                w.if_(f"len({x}) > {_int(hi, 'maxItems')}"),
-                v,
-                v.p,
-                lit(f"expected at most {hi} items") + f" + {lit(', got ')} + str(len({x}))",
-                "maxItems",
-            )
+        self._count_bounds(schema, v, w, "minItems", "maxItems", "items")
         if self._kw(schema, "uniqueItems") is True:
             self._fail(w.if_(f"not unique({x})"), v, v.p, lit("items are not unique"), "uniqueItems")
         items = self._kw(schema, "items")
@@ -1178,23 +1175,7 @@ class Compiler:
                     lit(f"{name!r} is a required property"),
                     "required",
                 )
-        lo, hi = self._kw(schema, "minProperties"), self._kw(schema, "maxProperties")
-        if lo is not None and _int(lo, "minProperties") > 0:
-            self._fail(
-                w.if_(f"len({x}) < {_int(lo, 'minProperties')}"),
-                v,
-                v.p,
-                lit(f"expected at least {lo} properties") + f" + {lit(', got ')} + str(len({x}))",
-                "minProperties",
-            )
-        if hi is not None:
-            self._fail(
-                w.if_(f"len({x}) > {_int(hi, 'maxProperties')}"),
-                v,
-                v.p,
-                lit(f"expected at most {hi} properties") + f" + {lit(', got ')} + str(len({x}))",
-                "maxProperties",
-            )
+        self._count_bounds(schema, v, w, "minProperties", "maxProperties", "properties")
         props = self._kw(schema, "properties")
         props = props if isinstance(props, dict) else {}
         for name, sub in props.items():
