@@ -1,0 +1,1 @@
+"""Benchmarks: never shipped, never imported by the app (see ARCHITECTURE.md)."""

@@ -1,0 +1,155 @@
+"""The three request kinds of the benchmark, as API Gateway REST proxy (payload v1.0) events.
+
+Every variant answers the same requests: the connexion and openapi-core variants translate these events
+into their own request shapes (`scope_for` here, `openapi_core_variant.request_for`). Stdlib only: the
+cold-start children import it before the variant they measure.
+"""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+from typing import Any
+
+STAGE = "dev"
+HOST = "abc123.execute-api.eu-west-1.amazonaws.com"
+KINDS = ("list", "create", "invalid")
+KIND_LABELS = {
+    "list": "GET /items?limit=10&tag=home",
+    "create": "POST /items (2 KB valid)",
+    "invalid": "POST /items (invalid x6)",
+}
+EXPECTED_STATUS = {"list": 200, "create": 201, "invalid": 400}
+
+LIST_QUERY = (("limit", "10"), ("tag", "home"))
+SEED_ITEMS = 40  # every other one tagged "home", so `limit=10&tag=home` walks 20 items and returns 10
+
+# ~2 KB: the schema allows name (<= 200), description (<= 2000), price and tags (<= 10, unique, ^[a-z0-9-]+$)
+VALID_BODY: dict[str, Any] = {
+    "name": "Reading lamp with a brass arm and a linen shade",
+    "description": (
+        "A desk lamp for long evenings. The brass arm swings through two joints and holds its place; "
+        "the linen shade spreads a warm, even light over a whole desk without glare. "
+    )
+    * 12,
+    "price": 129.5,
+    "tags": ["home", "lighting", "desk", "brass", "linen", "reading", "office", "gift", "warm", "classic"],
+}
+VALID_BODY["description"] = VALID_BODY["description"][:1850]
+
+# Six violations: name minLength, description type, price minimum, tags uniqueItems and pattern (one item),
+# and an additional property.
+INVALID_BODY: dict[str, Any] = {
+    "name": "",
+    "description": 42,
+    "price": -5,
+    "tags": ["home", "home", "Not A Tag"],
+    "colour": "red",
+}
+INVALID_VIOLATIONS = 6
+
+_BASE_HEADERS = {
+    "Accept": "application/json",
+    "Accept-Encoding": "gzip, deflate, br",
+    "Host": HOST,
+    "User-Agent": "request-bench/1.0",
+    "X-Amzn-Trace-Id": "Root=1-5e8f0d1a-0123456789abcdef01234567",
+    "X-Forwarded-For": "203.0.113.7",
+    "X-Forwarded-Port": "443",
+    "X-Forwarded-Proto": "https",
+}
+
+
+def body_text(kind: str) -> str | None:
+    if kind == "list":
+        return None
+    return json.dumps(VALID_BODY if kind == "create" else INVALID_BODY)
+
+
+def event(kind: str) -> dict[str, Any]:
+    """The API Gateway REST proxy event of one request kind (the same dict shape API Gateway sends)."""
+    method = "GET" if kind == "list" else "POST"
+    body = body_text(kind)
+    headers = dict(_BASE_HEADERS)
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+        headers["Content-Length"] = str(len(body.encode("utf-8")))
+    query = LIST_QUERY if kind == "list" else ()
+    multi_query: dict[str, list[str]] = {}
+    for name, value in query:
+        multi_query.setdefault(name, []).append(value)
+    return {
+        "resource": "/items",
+        "path": "/items",
+        "httpMethod": method,
+        "headers": headers,
+        "multiValueHeaders": {k: [v] for k, v in headers.items()},
+        "queryStringParameters": {k: v[-1] for k, v in multi_query.items()} or None,
+        "multiValueQueryStringParameters": multi_query or None,
+        "pathParameters": None,
+        "stageVariables": None,
+        "requestContext": {
+            "resourcePath": "/items",
+            "httpMethod": method,
+            "path": f"/{STAGE}/items",
+            "stage": STAGE,
+            "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+            "identity": {"sourceIp": "203.0.113.7"},
+        },
+        "body": body,
+        "isBase64Encoded": False,
+    }
+
+
+def lambda_context() -> Any:
+    return SimpleNamespace(
+        function_name="api_handler",
+        memory_limit_in_mb=512,
+        aws_request_id="c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+        get_remaining_time_in_millis=lambda: 30000,
+    )
+
+
+def scope_for(ev: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """The ASGI HTTP scope and body equivalent to an API Gateway event (what Mangum would build)."""
+    query = ev.get("multiValueQueryStringParameters") or {}
+    query_string = "&".join(f"{k}={v}" for k, values in query.items() for v in values).encode()
+    headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in ev["headers"].items()]
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.3"},
+        "http_version": "1.1",
+        "method": ev["httpMethod"],
+        "scheme": "https",
+        "path": ev["path"],
+        "raw_path": ev["path"].encode(),
+        "root_path": "",
+        "query_string": query_string,
+        "headers": headers,
+        "client": ("203.0.113.7", 0),
+        "server": (HOST, 443),
+    }
+    return scope, (ev["body"] or "").encode("utf-8")
+
+
+def seed_records(service: Any) -> set[str]:
+    """Fill the (process-wide) item service with SEED_ITEMS items; their ids."""
+    ids = set()
+    for i in range(SEED_ITEMS):
+        item = service.create(
+            {
+                "name": f"Seed item {i}",
+                "description": "A seeded item for the list benchmark, about a hundred characters long, give or take.",
+                "price": 10 + i,
+                "tags": ["home", "seed"] if i % 2 == 0 else ["garden", "seed"],
+            }
+        )
+        ids.add(item["id"])
+    return ids
+
+
+def reset_store(service: Any, keep: set[str]) -> None:
+    """Delete every item a create batch added (untimed), so the store is the same for every batch."""
+    for item in service.list(10**9):
+        if item["id"] not in keep:
+            service.delete(item["id"])
