@@ -10,7 +10,7 @@ PORT ?= 8000
 STAGE ?= local
 SWAGGER_UI := chalicelib/_static/swagger-ui
 
-.PHONY: install gen assets browser run test check lint format types codegen-check regen bench-codegen clean
+.PHONY: install gen assets browser run test check lint format types codegen-check regen bench-codegen bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -68,6 +68,18 @@ regen: install  ## rewrite the golden records under tests/codegen/golden
 
 bench-codegen: install  ## codegen wall time on the two largest corpus specs
 	$(PY) bench/codegen_bench.py
+
+# Request benchmark (bench/request_bench.py). Own venv: openapi-core, one of the compared peers, pins
+# openapi-spec-validator < 0.9, which conflicts with requirements-dev.txt.
+BENCH_VENV := .cache/bench-venv
+
+$(BENCH_VENV)/.installed: requirements-bench.txt requirements.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+bench: gen $(BENCH_VENV)/.installed  ## request latency + cold start vs bare Chalice, connexion, openapi-core
+	$(BENCH_VENV)/bin/python bench/request_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules chalicelib/_static .cache .mypy_cache .ruff_cache .pytest_cache reports

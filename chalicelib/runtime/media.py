@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 _QVALUE = re.compile(r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?")
 
 
+@lru_cache(maxsize=256)
 def base(media: str) -> str:
     """`Application/JSON; charset=utf-8` -> `application/json`."""
     return media.split(";", 1)[0].strip().lower()
@@ -36,10 +38,11 @@ def is_json(media: str) -> bool:
     return b == "application/json" or b.endswith("+json")
 
 
-def parse_accept(header: str | None) -> list[tuple[str, float]]:
+@lru_cache(maxsize=256)  # clients send the same few Accept headers; parsing is per distinct value
+def parse_accept(header: str | None) -> tuple[tuple[str, float], ...]:
     """(range, q) pairs; an absent or empty header accepts everything."""
     if not header or not header.strip():
-        return [("*/*", 1.0)]
+        return (("*/*", 1.0),)
     ranges = []
     for item in header.split(","):
         if not item.strip():
@@ -50,10 +53,10 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
             # RFC 9110 weight grammar: 0 to 1 with at most three decimals; anything else counts as 0
             q = float(raw_q) if _QVALUE.fullmatch(raw_q) else 0.0
         ranges.append((base(item), q))
-    return ranges
+    return tuple(ranges)
 
 
-def quality(accept: list[tuple[str, float]], media: str) -> float:
+def quality(accept: Sequence[tuple[str, float]], media: str) -> float:
     """The q a client gives `media` (which may itself be a range declared by the spec, e.g. `image/*`):
     the most specific matching range decides, as RFC 9110 says."""
     best, best_specificity = 0.0, -1
@@ -65,10 +68,13 @@ def quality(accept: list[tuple[str, float]], media: str) -> float:
     return best
 
 
-def acceptable(accept: list[tuple[str, float]], declared: Iterable[str]) -> list[str]:
+def acceptable(accept: Sequence[tuple[str, float]], declared: Iterable[str]) -> list[str]:
     """Declared media types the client accepts, best first (ties keep the spec's order)."""
     scored = [(quality(accept, m), i, m) for i, m in enumerate(declared)]
     return [m for q, _, m in sorted(scored, key=lambda t: (-t[0], t[1])) if q > 0]
+
+
+_INF = float("inf")
 
 
 class NonJsonConstant(json.JSONDecodeError):
@@ -101,4 +107,12 @@ def loads(text: str) -> object:
         message = f"{token} is not a JSON value (RFC 8259 has no NaN or Infinity)"
         raise NonJsonConstant(message, text, _constant_position(text, token))
 
-    return json.loads(text, parse_constant=refuse)
+    def finite(token: str) -> float:
+        value = float(token)
+        if value in (_INF, -_INF):  # 1e400: valid JSON syntax, but no float can hold it
+            raise NonJsonConstant(
+                f"{token} is too large for a 64-bit float", text, _constant_position(text, token)
+            )
+        return value
+
+    return json.loads(text, parse_constant=refuse, parse_float=finite)

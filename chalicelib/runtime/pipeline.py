@@ -13,7 +13,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from importlib import import_module
 from typing import Any
 
@@ -117,13 +117,19 @@ def _successes(op: Operation) -> list[ResponseSpec]:
     return found
 
 
-def _can_answer(op: Operation, accept: list[tuple[str, float]]) -> bool:
+_SUCCESS_MEDIA: dict[int, tuple[str, ...] | None] = {}  # id(operation) -> what a success can send
+
+
+def _can_answer(op: Operation, accept: Sequence[tuple[str, float]]) -> bool:
     """False only when every successful answer has content and the client accepts none of it (errors
     are problem+json whatever Accept says, so their media types do not count)."""
-    successes = _successes(op)
-    if not successes or any(not r.media for r in successes):
-        return True
-    return bool(M.acceptable(accept, [m for r in successes for m in r.media]))
+    media = _SUCCESS_MEDIA.get(id(op), ())
+    if media == ():
+        successes = _successes(op)
+        no_content = not successes or any(not r.media for r in successes)
+        media = None if no_content else tuple(dict.fromkeys(m for r in successes for m in r.media))
+        _SUCCESS_MEDIA[id(op)] = media  # operations live as long as the process: ids are stable
+    return media is None or bool(M.acceptable(accept, media))
 
 
 def _pointer(name: str) -> str:
@@ -257,7 +263,7 @@ def _concrete(media: str, body: object) -> str:
     )
 
 
-def render(op: Operation, result: object, accept: list[tuple[str, float]] | None = None) -> Response:
+def render(op: Operation, result: object, accept: Sequence[tuple[str, float]] | None = None) -> Response:
     headers: dict[str, str | list[str]] = {}
     if isinstance(result, ApiResponse):
         status, body, content_type = result.status, result.body, result.content_type
@@ -312,7 +318,11 @@ def render(op: Operation, result: object, accept: list[tuple[str, float]] | None
                 )
             )
         if M.is_json(ctype) and not isinstance(body, bytes):  # a str is a JSON string here
-            payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+            try:  # allow_nan=False: never send NaN/Infinity, which are not JSON
+                payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            except (TypeError, ValueError) as exc:
+                log.error("response of %s cannot be serialized as JSON: %s", op.operation_id, exc)
+                return ProblemError(500, "The server produced a response it cannot send.").to_response()
             if declared is not None:
                 problems += violations(spec.media[declared], body, "response")
         elif isinstance(body, bytes | str):

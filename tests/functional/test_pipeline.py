@@ -1245,3 +1245,58 @@ paths:
     assert [r.getMessage() for r in caplog.records] == [
         "operation makeThing answered 409, which its responses do not declare"
     ]
+
+
+OVERFLOW_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /numbers:
+    post:
+      operationId: echoNumber
+      tags: [numbers]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {type: object, properties: {n: {type: number, minimum: 0}}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object}
+"""
+OVERFLOW_HANDLERS = {"numbers": "def echo_number(body):\n    return {'n': body['n'] * 10 ** 300}\n"}
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_a_number_too_large_for_a_float_is_a_parse_error(tmp_path: Path, transport: str) -> None:
+    # 1e400 is valid JSON syntax, but Python reads it as inf: it must not pass `minimum: 0` and be stored
+    app = generate_app(OVERFLOW_SPEC, OVERFLOW_HANDLERS, tmp_path).app
+    result = request(
+        app, transport, "POST", "/numbers", headers={"content-type": "application/json"}, body='{"n": 1e400}'
+    )
+    assert (result.status, result.content_type) == (400, PROBLEM), result.body
+    assert json.loads(result.body)["errors"] == [
+        violation(
+            "body", "", "malformed JSON at line 1 column 7: 1e400 is too large for a 64-bit float", "parse"
+        )
+    ]
+
+
+def test_a_response_that_is_not_json_is_never_sent(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # the handler multiplies into inf: json.dumps would write `Infinity`, which no client can parse
+    app = generate_app(OVERFLOW_SPEC, OVERFLOW_HANDLERS, tmp_path).app
+    with caplog.at_level("ERROR", logger="chalicelib.runtime"):
+        result = request(
+            app,
+            "client",
+            "POST",
+            "/numbers",
+            headers={"content-type": "application/json"},
+            body='{"n": 1e10}',
+        )
+    assert (result.status, result.content_type) == (500, PROBLEM), result.body
+    assert b"Infinity" not in result.body
+    assert any("cannot be serialized as JSON" in r.getMessage() for r in caplog.records)

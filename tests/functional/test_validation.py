@@ -972,7 +972,12 @@ def test_formats_are_checked(
     )
     assert_received(api, "post_checks", received)
     calls(api).clear()
-    shown = repr(json.loads(bad))  # 1e309 is read as inf: not a finite double
+    if where == "body" and bad == "1e309":
+        # in a JSON body the parser refuses it first: no 64-bit float holds 1e309
+        message = f"malformed JSON at line 1 column {len(name) + 6}: 1e309 is too large for a 64-bit float"
+        assert_rejected(api, send(bad), violation("body", "", message, "parse"))
+        return
+    shown = repr(json.loads(bad))  # as a query value 1e309 reads as inf: not a finite double
     assert_rejected(
         api, send(bad), violation(where, f"/{name}", f"{shown} is not a valid {name!r}", "format")
     )
