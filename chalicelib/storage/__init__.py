@@ -1,19 +1,72 @@
-"""Storage behind a small interface (`ItemStore`); `make_item_store` picks the implementation."""
+"""Storage behind small interfaces (`ItemStore`, `ImageStore`); the factories pick the implementation.
+
+STORAGE (per stage in .chalice/config.json) is `memory` (in-process) or `dynamodb` (DynamoDB table
+TABLE_NAME + S3 bucket BUCKET_NAME). The AWS modules are imported only when chosen: boto3 is never
+loaded by a process that does not use it.
+"""
 
 from __future__ import annotations
 
 import os
 
-from chalicelib.storage.base import ItemStore
-from chalicelib.storage.memory import InMemoryItemStore
+from chalicelib.storage.base import (
+    AlreadyExists,
+    ImageStore,
+    InvalidCursor,
+    ItemStore,
+    NotFound,
+    Page,
+    Record,
+    StorageError,
+    VersionConflict,
+)
+from chalicelib.storage.memory import InMemoryImageStore, InMemoryItemStore
+
+KINDS = ("memory", "dynamodb")
+
+
+def _kind(kind: str | None) -> str:
+    kind = kind or os.environ.get("STORAGE", "memory")
+    if kind not in KINDS:
+        # The message is pinned by tests/unit/test_storage.py (pre-issue-6, not ours to edit); the cause,
+        # printed with the traceback, names every kind. Once that test is updated: one message, no cause.
+        raise ValueError(f"unknown STORAGE {kind!r}: expected 'memory'") from LookupError(
+            f"STORAGE must be one of {', '.join(map(repr, KINDS))}"
+        )
+    return kind
 
 
 def make_item_store(kind: str | None = None) -> ItemStore:
-    """The store named by `kind` or the STORAGE environment variable (set per stage in .chalice/config.json)."""
-    kind = kind or os.environ.get("STORAGE", "memory")
-    if kind == "memory":
+    """The item store named by `kind` or the STORAGE environment variable."""
+    if _kind(kind) == "memory":
         return InMemoryItemStore()
-    raise ValueError(f"unknown STORAGE {kind!r}: expected 'memory'")
+    from chalicelib.storage import dynamodb
+
+    return dynamodb.store_from_env()
 
 
-__all__ = ["InMemoryItemStore", "ItemStore", "make_item_store"]
+def make_image_store(kind: str | None = None) -> ImageStore:
+    """The image store that goes with `make_item_store(kind)`: in memory, or S3."""
+    if _kind(kind) == "memory":
+        return InMemoryImageStore()
+    from chalicelib.storage import s3
+
+    return s3.store_from_env()
+
+
+__all__ = [
+    "KINDS",
+    "AlreadyExists",
+    "ImageStore",
+    "InMemoryImageStore",
+    "InMemoryItemStore",
+    "InvalidCursor",
+    "ItemStore",
+    "NotFound",
+    "Page",
+    "Record",
+    "StorageError",
+    "VersionConflict",
+    "make_image_store",
+    "make_item_store",
+]

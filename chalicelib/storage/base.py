@@ -1,24 +1,146 @@
-"""The storage interface the services depend on. Records are plain JSON-ready dicts keyed by `id`."""
+"""The storage interface the services depend on, and its typed errors.
+
+Records are plain JSON-ready dicts keyed by `id`. Besides the fields the service writes, a record carries
+the store-managed fields `version` (int, +1 on every write; absent only on records written by the legacy
+`put`) and `image` (`{"key", "content_type", "size"}`, present once an image is set). Soft-deleted
+records are never returned.
+
+Two implementations prove the same behaviour by running one contract suite (tests/storage):
+`InMemoryItemStore` (memory.py) and `DynamoItemStore` (dynamodb.py). Image bytes live in an `ImageStore`:
+`InMemoryImageStore` or `S3ImageStore` (s3.py). docs/STORAGE.md explains the design.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Protocol
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any, NamedTuple, Protocol
 
 Record = Mapping[str, Any]
 
+#: Fields the store owns: callers never write them through `create`/`replace` (they are ignored there).
+MANAGED_FIELDS = frozenset({"version", "image", "deleted_at"})
+
+
+class Page(NamedTuple):
+    """One page of `list_page`: unpack as `records, next_cursor = store.list_page(...)`."""
+
+    items: list[Record]
+    next_cursor: str | None  # None exactly when no further item matches
+
+
+class StorageError(Exception):
+    """Base of the errors a store raises on purpose (infrastructure failures propagate as they are)."""
+
+
+class NotFound(StorageError, LookupError):
+    """No live item with this id (never created, soft-deleted or purged)."""
+
+    def __init__(self, item_id: str) -> None:
+        super().__init__(f"no item {item_id!r}")
+        self.item_id = item_id
+
+
+class VersionConflict(StorageError):
+    """The item exists but its `version` is not the expected one: someone else wrote it first."""
+
+    def __init__(self, item_id: str, expected: int, actual: int) -> None:
+        super().__init__(f"item {item_id!r} is at version {actual}, not {expected}")
+        self.item_id = item_id
+        self.expected = expected
+        self.actual = actual
+
+
+class AlreadyExists(StorageError):
+    """`create` of an id that is already stored (ids are uuid4s, so this means a bug upstream)."""
+
+    def __init__(self, item_id: str) -> None:
+        super().__init__(f"item {item_id!r} already exists")
+        self.item_id = item_id
+
+
+class InvalidCursor(StorageError, ValueError):
+    """A cursor this store did not issue: garbage, tampered with, or from another store kind."""
+
 
 class ItemStore(Protocol):
-    def put(self, item: Record) -> None:
-        """Insert or replace the item with `item["id"]`."""
+    def create(self, item: Record, idempotency_key: str | None = None) -> tuple[Record, bool]:
+        """Store a new item at version 1; `(record, True)`.
 
-    def get(self, item_id: str) -> Record | None: ...
+        With an `idempotency_key` already used (within the store's idempotency TTL, 24 h by default), nothing
+        is written and the record the FIRST call created is returned as it was then: `(first, False)`.
+        Raises `AlreadyExists` when `item["id"]` is taken.
+        """
 
-    def delete(self, item_id: str) -> bool:
-        """Remove the item; False when there was none."""
+    def get(self, item_id: str) -> Record | None:
+        """The live item, or None (also for soft-deleted items)."""
 
-    def list(self, limit: int, tag: str | None = None) -> list[Record]:
-        """At most `limit` items in creation order, only those carrying `tag` when given."""
+    def replace(self, item_id: str, item: Record, expected_version: int | None = None) -> Record:
+        """Replace the item's fields with `item`'s (keeping `image`); version +1; the new record.
+
+        Raises `NotFound` when there is no live item and `VersionConflict` when `expected_version` is given
+        and differs from the stored version. Atomic: of writers racing with the same expected version,
+        exactly one wins.
+        """
+
+    def delete(self, item_id: str, expected_version: int | None = None) -> bool:
+        """Soft delete (sets `deleted_at`, version +1): True, or False when there is no live item.
+
+        Raises `VersionConflict` like `replace`.
+        """
+
+    def list_page(
+        self,
+        limit: int,
+        cursor: str | None = None,
+        tags: Sequence[str] | None = None,
+        status: str | None = None,
+        q: str | None = None,
+    ) -> Page:
+        """At most `limit` (>= 1) live items in creation order, after `cursor` (from a previous page).
+
+        Filters: every tag in `tags`, `status` equal, `q` a case-insensitive substring of `name` or
+        `description`. `next_cursor` is opaque and None exactly when no further item matches; a cursor
+        this store did not issue raises `InvalidCursor`.
+        """
+
+    def purge_deleted(self, older_than: datetime, on_purged: Callable[[str], None] | None = None) -> int:
+        """Hard-delete items soft-deleted before `older_than` (timezone-aware); how many.
+
+        `on_purged(item_id)` is called for each one (e.g. to delete its images).
+        """
+
+    def set_image(
+        self, item_id: str, key: str, content_type: str, size: int, expected_version: int | None = None
+    ) -> Record:
+        """Record image metadata on the item (version +1); the new record. Errors as for `replace`."""
+
+    def clear_image(self, item_id: str, expected_version: int | None = None) -> Record:
+        """Remove the image metadata (version +1); the new record. Errors as for `replace`."""
 
     def ping(self) -> bool:
         """Whether the store is reachable."""
+
+    # Kept for the pre-issue-6 ItemService and its tests; bypasses versions. Remove with them.
+    def put(self, item: Record) -> None:
+        """Legacy: insert or replace the item with `item["id"]` exactly as given (no version handling)."""
+
+    def list(self, limit: int, tag: str | None = None) -> list[Record]:
+        """Legacy: the first page of `list_page(limit, tags=[tag])` as a list; `limit` may be 0."""
+
+
+class ImageStore(Protocol):
+    """Image bytes. Every upload gets a fresh key, so a losing conditional write never clobbers the image
+    the item still points to."""
+
+    def put_image(self, item_id: str, content_type: str, data: bytes) -> str:
+        """Store the bytes under a new key below the item's prefix; the key."""
+
+    def get_image(self, key: str) -> tuple[str, bytes] | None:
+        """`(content_type, data)`, or None when there is no such object."""
+
+    def delete_image(self, key: str) -> None:
+        """Delete one object (no error when it is already gone)."""
+
+    def delete_images(self, item_id: str) -> int:
+        """Delete every object below the item's prefix (purge, orphans of failed uploads); how many."""

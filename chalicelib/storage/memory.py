@@ -1,43 +1,242 @@
-"""In-process storage: for `make run` and tests until the DynamoDB implementation replaces it.
+"""In-process storage: for `make run` and the tests of the business logic.
 
-One Lambda container keeps its own copy, so this is not for deployed stages with real traffic.
+One Lambda container keeps its own copy, so this is not for deployed stages with real traffic. It
+behaves exactly like the DynamoDB store (tests/storage runs one contract suite against both); one lock
+makes every operation atomic, which is what DynamoDB's conditional writes give per item.
 """
 
 from __future__ import annotations
 
 import copy
+import itertools
 import threading
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
-from chalicelib.storage.base import Record
+from chalicelib.storage.base import AlreadyExists, InvalidCursor, NotFound, Page, Record, VersionConflict
+from chalicelib.storage.common import (
+    check_limit,
+    decode_cursor,
+    default_cursor_secret,
+    encode_cursor,
+    image_prefix,
+    iso,
+    item_data,
+    make_filters,
+    utc_now,
+    valid_id,
+)
+
+_CURSOR_KIND = "memory"
+
+
+@dataclass
+class _Entry:
+    data: dict[str, Any]
+    seq: int  # creation order
+    version: int | None = None
+    image: dict[str, Any] | None = None
+    deleted_at: str | None = None
+
+    def record(self) -> dict[str, Any]:
+        record = copy.deepcopy(self.data)
+        if self.version is not None:
+            record["version"] = self.version
+        if self.image is not None:
+            record["image"] = dict(self.image)
+        return record
 
 
 class InMemoryItemStore:
-    def __init__(self) -> None:
-        self._items: dict[str, Record] = {}  # insertion order = creation order
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        idempotency_ttl: timedelta = timedelta(hours=24),
+        cursor_secret: bytes | None = None,
+    ) -> None:
+        self._items: dict[str, _Entry] = {}  # insertion order = creation order
+        # key -> (expiry in epoch seconds, the first record); whole seconds like DynamoDB's TTL attribute
+        self._idempotency: dict[str, tuple[int, dict[str, Any]]] = {}
+        self._seq = itertools.count(1)
         self._lock = threading.Lock()  # chalice local serves requests on several threads
+        self._clock = clock
+        self._idempotency_ttl = idempotency_ttl
+        self._secret = cursor_secret if cursor_secret is not None else default_cursor_secret()
 
-    def put(self, item: Record) -> None:
+    # -- writes -------------------------------------------------------------------------------------
+
+    def create(self, item: Record, idempotency_key: str | None = None) -> tuple[Record, bool]:
+        data = item_data(item)
+        if idempotency_key is not None and not (isinstance(idempotency_key, str) and idempotency_key):
+            raise ValueError("idempotency_key must be a non-empty string")
         with self._lock:
-            self._items[str(item["id"])] = copy.deepcopy(dict(item))
+            now = int(self._clock().timestamp())
+            if idempotency_key is not None:
+                seen = self._idempotency.get(idempotency_key)
+                if seen is not None and seen[0] >= now:  # still live: replay the first record
+                    return copy.deepcopy(seen[1]), False
+            if data["id"] in self._items:
+                raise AlreadyExists(data["id"])
+            entry = _Entry(data, next(self._seq), version=1)
+            self._items[data["id"]] = entry
+            record = entry.record()
+            if idempotency_key is not None:
+                if len(self._idempotency) >= 1024:  # forget expired keys now and then
+                    self._idempotency = {k: v for k, v in self._idempotency.items() if v[0] >= now}
+                expires = now + int(self._idempotency_ttl.total_seconds())
+                self._idempotency[idempotency_key] = (expires, copy.deepcopy(record))
+            return record, True
+
+    def replace(self, item_id: str, item: Record, expected_version: int | None = None) -> Record:
+        data = item_data(item, item_id) if valid_id(item_id) else None
+        with self._lock:
+            entry = self._writable(item_id, expected_version)
+            assert data is not None  # _writable raised NotFound for an invalid id
+            entry.data = data
+            entry.version = (entry.version or 0) + 1
+            return entry.record()
+
+    def delete(self, item_id: str, expected_version: int | None = None) -> bool:
+        with self._lock:
+            try:
+                entry = self._writable(item_id, expected_version)
+            except NotFound:
+                return False
+            entry.deleted_at = iso(self._clock())
+            entry.version = (entry.version or 0) + 1
+            return True
+
+    def set_image(
+        self, item_id: str, key: str, content_type: str, size: int, expected_version: int | None = None
+    ) -> Record:
+        image = {"key": key, "content_type": content_type, "size": size}
+        with self._lock:
+            entry = self._writable(item_id, expected_version)
+            entry.image = image
+            entry.version = (entry.version or 0) + 1
+            return entry.record()
+
+    def clear_image(self, item_id: str, expected_version: int | None = None) -> Record:
+        with self._lock:
+            entry = self._writable(item_id, expected_version)
+            entry.image = None
+            entry.version = (entry.version or 0) + 1
+            return entry.record()
+
+    def purge_deleted(self, older_than: datetime, on_purged: Callable[[str], None] | None = None) -> int:
+        cutoff = iso(older_than)
+        with self._lock:
+            doomed = [
+                item_id
+                for item_id, entry in self._items.items()
+                if entry.deleted_at is not None and entry.deleted_at < cutoff
+            ]
+            for item_id in doomed:
+                del self._items[item_id]
+        for item_id in doomed:
+            if on_purged is not None:
+                on_purged(item_id)
+        return len(doomed)
+
+    def _writable(self, item_id: str, expected_version: int | None) -> _Entry:
+        """The live entry, checked against `expected_version`; call with the lock held."""
+        entry = self._items.get(item_id) if valid_id(item_id) else None
+        if entry is None or entry.deleted_at is not None:
+            raise NotFound(item_id)
+        actual = entry.version or 0
+        if expected_version is not None and expected_version != actual:
+            raise VersionConflict(item_id, expected_version, actual)
+        return entry
+
+    # -- reads --------------------------------------------------------------------------------------
 
     def get(self, item_id: str) -> Record | None:
         with self._lock:
-            found = self._items.get(item_id)
-            return copy.deepcopy(dict(found)) if found is not None else None
+            entry = self._items.get(item_id) if valid_id(item_id) else None
+            return entry.record() if entry is not None and entry.deleted_at is None else None
 
-    def delete(self, item_id: str) -> bool:
+    def list_page(
+        self,
+        limit: int,
+        cursor: str | None = None,
+        tags: Sequence[str] | None = None,
+        status: str | None = None,
+        q: str | None = None,
+    ) -> Page:
+        check_limit(limit)
+        filters = make_filters(tags, status, q)
+        after = 0 if cursor is None else _seq_of(decode_cursor(cursor, _CURSOR_KIND, self._secret))
+        found: list[_Entry] = []
         with self._lock:
-            return self._items.pop(item_id, None) is not None
-
-    def list(self, limit: int, tag: str | None = None) -> list[Record]:
-        with self._lock:
-            matching = (i for i in self._items.values() if tag is None or tag in i.get("tags", ()))
-            result: list[Record] = []
-            for item in matching:
-                if len(result) == limit:
+            for entry in self._items.values():
+                if entry.seq <= after or entry.deleted_at is not None or not filters.matches(entry.data):
+                    continue
+                found.append(entry)
+                if len(found) > limit:
                     break
-                result.append(copy.deepcopy(dict(item)))
-            return result
+            records: list[Record] = [entry.record() for entry in found[:limit]]
+        next_cursor = None
+        if len(found) > limit:
+            next_cursor = encode_cursor(_CURSOR_KIND, {"seq": found[limit - 1].seq}, self._secret)
+        return Page(records, next_cursor)
 
     def ping(self) -> bool:
         return True
+
+    # -- legacy (pre-issue-6 ItemService) -------------------------------------------------------------
+
+    def put(self, item: Record) -> None:
+        data = item_data(item)
+        version, image = item.get("version"), item.get("image")
+        with self._lock:
+            entry = self._items.get(data["id"])
+            if entry is None or entry.deleted_at is not None:
+                self._items.pop(data["id"], None)  # a re-created item goes last
+                entry = self._items[data["id"]] = _Entry(data, next(self._seq))
+            entry.data = data
+            entry.version = version
+            entry.image = copy.deepcopy(image)
+
+    def list(self, limit: int, tag: str | None = None) -> list[Record]:
+        if limit == 0:
+            return []
+        return self.list_page(limit, tags=[tag] if tag is not None else None).items
+
+
+def _seq_of(position: dict[str, Any]) -> int:
+    seq = position.get("seq")
+    if set(position) != {"seq"} or isinstance(seq, bool) or not isinstance(seq, int) or seq < 0:
+        raise InvalidCursor("cursor position is not valid for this store")
+    return seq
+
+
+class InMemoryImageStore:
+    def __init__(self) -> None:
+        self._objects: dict[str, tuple[str, bytes]] = {}
+        self._lock = threading.Lock()
+
+    def put_image(self, item_id: str, content_type: str, data: bytes) -> str:
+        key = image_prefix(item_id) + uuid.uuid4().hex
+        with self._lock:
+            self._objects[key] = (content_type, bytes(data))
+        return key
+
+    def get_image(self, key: str) -> tuple[str, bytes] | None:
+        with self._lock:
+            return self._objects.get(key)
+
+    def delete_image(self, key: str) -> None:
+        with self._lock:
+            self._objects.pop(key, None)
+
+    def delete_images(self, item_id: str) -> int:
+        prefix = image_prefix(item_id)
+        with self._lock:
+            doomed = [key for key in self._objects if key.startswith(prefix)]
+            for key in doomed:
+                del self._objects[key]
+        return len(doomed)
