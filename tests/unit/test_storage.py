@@ -123,8 +123,8 @@ def test_make_item_store(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_make_item_store_unknown_kind(monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(ValueError, match=r"^unknown STORAGE 'dynamo': expected 'memory'$"):
+    with pytest.raises(ValueError, match=r"^unknown STORAGE 'dynamo': expected one of 'memory', 'dynamodb'$"):
         make_item_store("dynamo")
     monkeypatch.setenv("STORAGE", "redis")
-    with pytest.raises(ValueError, match=r"^unknown STORAGE 'redis': expected 'memory'$"):
+    with pytest.raises(ValueError, match=r"^unknown STORAGE 'redis': expected one of 'memory', 'dynamodb'$"):
         make_item_store()
