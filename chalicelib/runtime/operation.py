@@ -81,6 +81,18 @@ class Operation:
     body: Body | None
     responses: Mapping[str, ResponseSpec]
     success_status: int
+    # What a successful call can send (2xx, else `default`); None when one of them has no content.
+    # Computed once here, so the 406 check costs nothing per request.
+    success_media: tuple[str, ...] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        successes = [r for status, r in self.responses.items() if status.startswith("2")]
+        if not successes and "default" in self.responses:
+            successes = [self.responses["default"]]
+        media = None
+        if successes and all(r.media for r in successes):
+            media = tuple(dict.fromkeys(m for r in successes for m in r.media))
+        object.__setattr__(self, "success_media", media)  # frozen: set once, at construction
 
     def response_for(self, status: int) -> ResponseSpec | None:
         """The declared response for `status`: exact code, then `2XX`-style range, then `default`."""

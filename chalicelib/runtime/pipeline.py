@@ -83,7 +83,7 @@ def run(request: Request | None, op: Operation, call: Call, path_values: Mapping
             raise ProblemError(500, "No request.")
         accept = M.parse_accept(request.headers.get("accept"))
         if not _can_answer(op, accept):
-            offered = ", ".join(dict.fromkeys(m for r in _successes(op) for m in r.media))
+            offered = ", ".join(op.success_media or ())
             raise ProblemError(
                 406, f"None of the response media types is acceptable; this operation sends {offered}."
             )
@@ -109,27 +109,10 @@ def run(request: Request | None, op: Operation, call: Call, path_values: Mapping
         context.leave(token)
 
 
-def _successes(op: Operation) -> list[ResponseSpec]:
-    """The responses a successful call can give: 2xx (or 2XX), else `default`."""
-    found = [r for status, r in op.responses.items() if status.startswith("2")]
-    if not found and "default" in op.responses:
-        found = [op.responses["default"]]
-    return found
-
-
-_SUCCESS_MEDIA: dict[int, tuple[str, ...] | None] = {}  # id(operation) -> what a success can send
-
-
 def _can_answer(op: Operation, accept: Sequence[tuple[str, float]]) -> bool:
     """False only when every successful answer has content and the client accepts none of it (errors
     are problem+json whatever Accept says, so their media types do not count)."""
-    media = _SUCCESS_MEDIA.get(id(op), ())
-    if media == ():
-        successes = _successes(op)
-        no_content = not successes or any(not r.media for r in successes)
-        media = None if no_content else tuple(dict.fromkeys(m for r in successes for m in r.media))
-        _SUCCESS_MEDIA[id(op)] = media  # operations live as long as the process: ids are stable
-    return media is None or bool(M.acceptable(accept, media))
+    return op.success_media is None or bool(M.acceptable(accept, op.success_media))
 
 
 def _pointer(name: str) -> str:
