@@ -18,7 +18,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
 
-from codegen.errors import SpecProblem, escape_pointer_token
+from codegen.errors import Level, SpecProblem, escape_pointer_token
 from codegen.loader import Document, load_document
 
 COMPONENTS_URI = "urn:openapi-chalice:components"
@@ -89,10 +89,10 @@ class Resolver:
         doc = self.documents.get(uri)
         return doc.display if doc is not None else uri
 
-    def problem(self, uri: str, ptr: str, message: str, level: str = "error") -> SpecProblem:
+    def problem(self, uri: str, ptr: str, message: str, level: Level = "error") -> SpecProblem:
         doc = self.documents.get(uri)
         line = doc.line_of(ptr) if doc is not None else None
-        item = SpecProblem(self.display(uri), ptr, message, level=level, line=line)  # type: ignore[arg-type]
+        item = SpecProblem(self.display(uri), ptr, message, level=level, line=line)
         self.problems.append(item)
         return item
 
