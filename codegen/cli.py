@@ -173,7 +173,9 @@ def _run(args: argparse.Namespace, started: float) -> int:
     if any(p.level == "error" for p in problems):
         raise CodegenFailed(problems)
 
-    built = materialize(emit(api, args.spec.name, docs_spec=docs_spec, docs_page=docs_page))
+    # built beside --out so the swap is a rename; --check builds in the system temp dir (touches nothing)
+    near = None if args.check else args.out.parent
+    built = materialize(emit(api, args.spec.name, docs_spec=docs_spec, docs_page=docs_page), near=near)
     try:
         report(problems)
         if args.check:

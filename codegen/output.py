@@ -21,9 +21,12 @@ def format_tree(root: Path) -> None:
     subprocess.run([*ruff, "format", "--quiet", *RUFF_ARGS, str(root)], check=True)
 
 
-def materialize(files: dict[str, str]) -> Path:
-    """Write `files` into a fresh temporary directory and format them there."""
-    tmp = Path(tempfile.mkdtemp(prefix="codegen-"))
+def materialize(files: dict[str, str], near: Path | None = None) -> Path:
+    """Write `files` into a fresh temporary directory (in `near`, so that `swap_in` is a rename on the
+    same file system, not a copy) and format them there."""
+    if near is not None:
+        near.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".codegen-", dir=near))
     for rel, text in sorted(files.items()):
         path = tmp / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -40,7 +43,10 @@ def swap_in(built: Path, out: Path) -> None:
     for leftover in (staging, old):
         if leftover.exists():
             shutil.rmtree(leftover)
-    shutil.copytree(built, staging)
+    if built.parent.resolve() == out.parent.resolve():
+        os.replace(built, staging)  # same directory, same file system: a rename
+    else:
+        shutil.copytree(built, staging)
     if out.exists():
         os.replace(out, old)
     os.replace(staging, out)
