@@ -66,7 +66,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.variants import workload  # noqa: E402
+from bench.variants import workload  # noqa: E402 - run as a script, the repo root must join sys.path first
 
 WARM_TARGET = 1.25  # x the floor's median, every request kind
 COLD_TARGET = 1.15  # x the floor's median import + first request
@@ -530,7 +530,7 @@ def profile_ours(requests: int, top: int) -> list[str]:
         profiler.disable()
         workload.reset_store(service, keep)
         stats = pstats.Stats(profiler)
-        raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
+        raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]  # pstats keeps its table there; typeshed omits it
         rows = [
             (func, tt, ct, nc)
             for func, (_cc, nc, tt, ct, _callers) in raw.items()

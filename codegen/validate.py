@@ -37,7 +37,7 @@ def _locating(cls: type[Any]) -> type[Any]:
 
     from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
-    class Locating(cls):  # type: ignore[misc]
+    class Locating(cls):  # type: ignore[misc]  # mypy cannot subclass a class known only at run time
         def __call__(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
             where = next((p for p in map(_node_pointer, args) if p is not None), None)
             for err in super().__call__(*args, **kwargs):

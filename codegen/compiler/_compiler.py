@@ -1796,7 +1796,7 @@ def _check_py(py: str, pattern: str) -> None:
 
 
 def _re2_accepts(source: str) -> bool:
-    import _re2  # type: ignore[import-not-found]
+    import _re2  # type: ignore[import-not-found]  # google-re2's C extension ships no type information
 
     options = _re2.RE2.Options()
     options.log_errors = False

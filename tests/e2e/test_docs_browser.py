@@ -68,7 +68,22 @@ class _ClassText(HTMLParser):
     """Text content of every element carrying a given CSS class."""
 
     VOID = frozenset(
-        "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
+        [
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "param",
+            "source",
+            "track",
+            "wbr",
+        ]
     )
 
     def __init__(self, css_class: str) -> None:

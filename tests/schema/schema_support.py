@@ -167,7 +167,7 @@ def compile_validator(
     **kwargs: Any,
 ) -> tuple[Validator, str]:
     """Compile one schema as `v_root`; returns a callable (instance -> (valid, errors)) and the source."""
-    compiler = Compiler(dialect, registry if registry is not None else Registry(), **kwargs)  # type: ignore[arg-type]
+    compiler = Compiler(dialect, registry if registry is not None else Registry(), **kwargs)
     compiler.add("v_root", schema)
     source = compiler.source()
     fn = load_module(source)["v_root"]

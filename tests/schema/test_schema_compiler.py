@@ -101,7 +101,7 @@ def test_directions_get_distinct_helper_names() -> None:
     registry = components({"Account": ACCOUNT})
     names = []
     for direction in ("request", "response", None):
-        compiler = Compiler("2020-12", registry, direction=direction)  # type: ignore[arg-type]
+        compiler = Compiler("2020-12", registry, direction=direction)
         compiler.add(f"v_body_{direction}", {"type": "array", "items": ref("Account")})
         source = compiler.source()
         names.append({line.split("(")[0][4:] for line in source.splitlines() if line.startswith("def _")})
@@ -112,7 +112,7 @@ def test_directions_get_distinct_helper_names() -> None:
     # the modules of both directions can live in one namespace
     merged = {}
     for direction in ("request", "response"):
-        compiler = Compiler("2020-12", registry, direction=direction)  # type: ignore[arg-type]
+        compiler = Compiler("2020-12", registry, direction=direction)
         compiler.add(f"v_{direction}", ref("Account"))
         merged.update(load_module(compiler.source()))
     assert merged["v_request"]({"name": "a", "password": "p"}, "", []) is True

@@ -144,7 +144,7 @@ class Spec:
         module = load_module(compiler.source(), "differential")
         return {key: module[f"v_{i}"] for i, key in enumerate(self.keys)}
 
-    @cache  # noqa: B019
+    @cache  # noqa: B019 — one Spec per file, kept for the session
     def reference(self, key: str) -> Any:
         cls = _ECMA_VALIDATORS[self.openapi_31]
         ref = {"$ref": _PREFIX + key.replace("~", "~0").replace("/", "~1")}

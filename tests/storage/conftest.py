@@ -3,20 +3,14 @@ bucket per test, and the stores under test parametrized over their implementatio
 
 from __future__ import annotations
 
-import sys
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from chalicelib.storage import ImageStore, InMemoryImageStore, InMemoryItemStore, ItemStore  # noqa: E402
-from tests.servers import MotoServer, fake_aws_env, moto_server  # noqa: E402
-from tests.storage.fakes import FakeClock  # noqa: E402
+from chalicelib.storage import ImageStore, InMemoryImageStore, InMemoryItemStore, ItemStore
+from tests.servers import MotoServer, fake_aws_env, moto_server
+from tests.storage.fakes import FakeClock
 
 
 @pytest.fixture(scope="session")

@@ -108,7 +108,7 @@ def test_item_layout(dynamo: Any) -> None:
 def test_creation_order_keys_increase(dynamo: Any) -> None:
     for n in range(20):
         dynamo.create(item(f"i{n}"))
-    keys = [raw(dynamo, f"ITEM#i{n}")["ListSK"]["S"] for n in range(20)]  # type: ignore[index]
+    keys = [raw(dynamo, f"ITEM#i{n}")["ListSK"]["S"] for n in range(20)]
     assert keys == sorted(keys)
     assert len(set(keys)) == 20
 

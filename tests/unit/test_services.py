@@ -152,14 +152,14 @@ def test_list_creation_order_limit_and_tag(store: InMemoryItemStore) -> None:
 def test_returned_items_are_copies(service: ItemService) -> None:
     data = {"name": "Lamp", "price": 1, "tags": ["home"]}
     item = service.create(data)
-    data["tags"].append("input-mutated")  # type: ignore[attr-defined]
-    item["name"] = "mutated"  # type: ignore[index]
+    data["tags"].append("input-mutated")
+    item["name"] = "mutated"
     fetched = service.get(item["id"])
     assert (fetched["name"], fetched["tags"]) == ("Lamp", ["home"])
-    fetched["tags"].append("fetched-mutated")  # type: ignore[index]
-    service.list(10)[0]["tags"].append("listed-mutated")  # type: ignore[index]
+    fetched["tags"].append("fetched-mutated")
+    service.list(10)[0]["tags"].append("listed-mutated")
     replaced = service.replace(item["id"], {"name": "Lamp 2", "price": 2, "tags": ["a"]})
-    replaced["tags"].append("replaced-mutated")  # type: ignore[index]
+    replaced["tags"].append("replaced-mutated")
     assert service.get(item["id"])["tags"] == ["a"]
 
 

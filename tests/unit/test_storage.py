@@ -88,7 +88,7 @@ def test_mutating_a_stored_dict_does_not_change_the_store(store: InMemoryItemSto
     original = item("a", "red")
     store.put(original)
     original["name"] = "changed"
-    original["tags"].append("blue")  # type: ignore[attr-defined]
+    original["tags"].append("blue")
     assert store.get("a") == item("a", "red")
 
 
@@ -96,11 +96,11 @@ def test_mutating_returned_records_does_not_change_the_store(store: InMemoryItem
     store.put(item("a", "red"))
     got = store.get("a")
     assert got is not None
-    got["name"] = "changed"  # type: ignore[index]
-    got["tags"].append("blue")  # type: ignore[index]
+    got["name"] = "changed"
+    got["tags"].append("blue")
     listed = store.list(10)
-    listed[0]["tags"].append("green")  # type: ignore[index]
-    listed[0]["price"] = 99  # type: ignore[index]
+    listed[0]["tags"].append("green")
+    listed[0]["price"] = 99
     listed.clear()
     assert store.get("a") == item("a", "red")
     assert store.list(10) == [item("a", "red")]
