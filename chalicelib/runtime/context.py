@@ -25,3 +25,13 @@ def request_path() -> str:
         return ""
     path = request.context.get("path") if isinstance(request.context, dict) else None
     return str(path) if path else str(request.path)
+
+
+def request_header(name: str) -> str | None:
+    """A header of the request being handled (case-insensitive name), e.g. the Content-Type a handler
+    serving several media types needs; None outside a request or when absent."""
+    request = _current.get()
+    if request is None:
+        return None
+    value = request.headers.get(name)
+    return None if value is None else str(value)
