@@ -101,6 +101,7 @@ def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = Tru
                 for n, used in (
                     ("TYPE_CHECKING", typed and "models." in types),
                     ("Any", True),
+                    ("Literal", typed and "Literal[" in types),
                     ("cast", typed),
                 )
                 if used

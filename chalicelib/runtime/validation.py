@@ -6,8 +6,9 @@ is valid. Importing this module builds nothing: no regular expression is compile
 library is imported until the first check that needs one.
 
 Patterns (ECMA-262, translated at build time by `codegen/compiler/ecma.py`, which explains the choice) run
-on RE2, linear in the input; the few that RE2 cannot express run on the `regex` module with a time limit,
-and a search that runs out of time counts as no match.
+on stdlib `re` when codegen proved them linear there (`codegen/compiler/safe_re.py`), else on RE2, linear in
+the input; the few that RE2 cannot express run on the `regex` module with a time limit, and a search that
+runs out of time counts as no match.
 """
 
 from __future__ import annotations
@@ -131,17 +132,26 @@ def prefix(e: list[Err], start: int, text: str) -> None:
 
 # -- patterns -----------------------------------------------------------------------------------------
 class Regex:
-    """An ECMA-262 pattern, compiled on its first search. `search(s)` tells whether it matches in s."""
+    """An ECMA-262 pattern, compiled on its first search. `search(s)` is truthy when it matches in s.
 
-    __slots__ = ("py", "re2", "search")
+    `std` ("match" or "search") means codegen proved the pattern linear-time on stdlib `re`
+    (codegen/compiler/safe_re.py): `py` then runs there, with that method, and `re2` is None."""
 
-    def __init__(self, re2: str | None, py: str) -> None:
+    __slots__ = ("py", "re2", "search", "std")
+
+    def __init__(self, re2: str | None, py: str, std: str | None = None) -> None:
         self.re2 = re2
         self.py = py
-        self.search: Callable[[str], bool] = self._first
+        self.std = std
+        self.search: Callable[[str], object] = self._first
 
-    def _first(self, s: str) -> bool:
-        self.search = _build(self.re2, self.py)
+    def _first(self, s: str) -> object:
+        if self.std is not None:
+            import re
+
+            self.search = getattr(re.compile(self.py, re.ASCII), self.std)
+        else:
+            self.search = _build(self.re2, self.py)
         return self.search(s)
 
 
@@ -240,12 +250,28 @@ def _time_ok(h: str, mi: str, s: str, sign: str | None, oh: str | None, om: str 
     return (int(h) * 60 + int(mi) - offset) % 1440 == 23 * 60 + 59
 
 
+# The fast patterns accept only valid values and cover the common ones (day 01-28, no leap second) in one
+# `fullmatch`: the ranges are in the expression, so nothing is left to check in Python. Whatever they
+# refuse goes through the exact checks above (month lengths, leap years, leap seconds).
+_2 = "(?:[01][0-9]|2[0-3])"  # hour 00-23
+_60 = "[0-5][0-9]"  # minute or second 00-59
+_FAST_DATE = rf"{_D}{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+_FAST_TIME = rf"{_2}:{_60}:{_60}(?:\.{_D}+)?(?:[Zz]|[+-]{_2}:{_60})"
+_DATE_FAST = _Pattern(_FAST_DATE)
+_DATE_TIME_FAST = _Pattern(f"{_FAST_DATE}[Tt]{_FAST_TIME}")
+_TIME_FAST = _Pattern(_FAST_TIME)
+
+
 def is_date(s: str) -> bool:
+    if _DATE_FAST.match(s) is not None:
+        return True
     m = _DATE_RE.match(s)
     return m is not None and _date_ok(*m.groups())
 
 
 def is_date_time(s: str) -> bool:
+    if _DATE_TIME_FAST.match(s) is not None:
+        return True
     m = _DATE_TIME_RE.match(s)
     if m is None:
         return False
@@ -254,6 +280,8 @@ def is_date_time(s: str) -> bool:
 
 
 def is_time(s: str) -> bool:
+    if _TIME_FAST.match(s) is not None:
+        return True
     m = _TIME_RE.match(s)
     return m is not None and _time_ok(*m.groups())
 

@@ -54,6 +54,7 @@ from referencing.jsonschema import DRAFT4, DRAFT202012, DynamicAnchor
 
 from codegen.compiler._block import Block
 from codegen.compiler.ecma import PatternError, translate
+from codegen.compiler.safe_re import stdlib_method
 
 RUNTIME = "chalicelib.runtime.validation"
 COMPONENTS_URI = "urn:openapi-chalice:components"  # where codegen.resolve.SchemaBundle puts components
@@ -669,6 +670,9 @@ class Compiler:
         except PatternError as exc:
             raise CompileError(str(exc)) from exc
         _check_py(translated.py, pattern)
+        method = stdlib_method(translated.py)
+        if method is not None:  # proven linear on stdlib `re` (codegen/compiler/safe_re.py): 5x cheaper
+            return self._const("P", f"Regex(None, {lit(translated.py)}, {lit(method)})")
         re2 = translated.re2 if translated.re2 is not None and _re2_accepts(translated.re2) else None
         args = f"{lit(re2) if re2 is not None else 'None'}, {lit(translated.py)}"
         return self._const("P", f"Regex({args})")

@@ -10,7 +10,7 @@ from chalicelib.runtime.validation import Err, Regex, r
 
 from ..validators import problem__s as _c_problem__s
 
-_q_P1 = Regex("^[\\-0-9a-z]+\\z", "^[\\-0-9a-z]+\\Z")
+_q_P1 = Regex(None, "^[\\-0-9a-z]+\\Z", "match")
 
 
 def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:

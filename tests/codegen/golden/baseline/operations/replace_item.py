@@ -12,7 +12,7 @@ from ..validators import item__s as _c_item__s
 from ..validators import item_input__qd as _c_item_input__qd
 from ..validators import problem__s as _c_problem__s
 
-_q_P1 = Regex("^[\\-0-9a-z]+\\z", "^[\\-0-9a-z]+\\Z")
+_q_P1 = Regex(None, "^[\\-0-9a-z]+\\Z", "match")
 
 
 def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
