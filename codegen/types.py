@@ -150,6 +150,22 @@ class TypeMapper:
             )
         return False
 
+    def _one_way(self, node: Located, depth: int = 0) -> bool:
+        """Whether the property schema (through $ref / allOf) is readOnly or writeOnly."""
+        schema = node.value
+        if not isinstance(schema, dict) or depth > _MAX_DEPTH:
+            return False
+        if schema.get("readOnly") is True or schema.get("writeOnly") is True:
+            return True
+        if isinstance(schema.get("$ref"), str):
+            target = self.resolver.lookup(schema["$ref"], node.uri)
+            if target is not None and self._one_way(target, depth + 1):
+                return True
+        return any(
+            self._one_way(self.resolver.child(node, "allOf", i), depth + 1)
+            for i in range(len(schema.get("allOf") or []) if isinstance(schema.get("allOf"), list) else 0)
+        )
+
     # -- models ----------------------------------------------------------------------------------
     def fields(self, node: Located, depth: int = 0) -> tuple[dict[str, str], set[str], bool]:
         """Flattened properties (allOf merged, refs followed): types, required names, open-ness."""
@@ -169,12 +185,19 @@ class TypeMapper:
             required |= sub_required
             is_open = is_open and sub_open
         properties = schema.get("properties")
+        one_way: set[str] = set()
         if isinstance(properties, dict):
             for name in properties:
-                t = self.annotation(self.resolver.child(node, "properties", name), depth + 1)
+                child = self.resolver.child(node, "properties", name)
+                t = self.annotation(child, depth + 1)
                 props[name] = t if props.get(name, t) == t else ANY
+                if self._one_way(child, depth + 1):
+                    one_way.add(name)
         if isinstance(schema.get("required"), list):
             required |= {r for r in schema["required"] if isinstance(r, str)}
+        # One model serves requests and responses: a readOnly property is absent from requests and a
+        # writeOnly one from responses, so neither can be required by the TypedDict.
+        required -= one_way
         if schema.get("additionalProperties") is False:
             is_open = False
         return props, required & set(props), is_open
