@@ -10,7 +10,7 @@ PORT ?= 8000
 STAGE ?= local
 SWAGGER_UI := chalicelib/_static/swagger-ui
 
-.PHONY: install gen assets browser run test check lint format types codegen-check regen bench-codegen bench clean
+.PHONY: install gen assets browser run package load test check lint format types codegen-check regen bench-codegen bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,8 +41,25 @@ browser:
 gen: install  ## regenerate chalicelib/_generated from openapi.yaml
 	$(PY) -m codegen
 
-run: install assets gen  ## serve the API on http://$(HOST):$(PORT)
-	$(BIN)/chalice local --host $(HOST) --port $(PORT) --stage $(STAGE)
+# `make run`: a local AWS stack (moto server: DynamoDB + S3, on 127.0.0.1 and a free port; the stage's table
+# and bucket created) under `chalice local`, all stopped when chalice exits or on Ctrl-C (devtools/local_aws.py).
+run: install assets gen  ## serve the API on http://$(HOST):$(PORT), storage on a local DynamoDB/S3 server
+	$(PY) -m devtools.local_aws run --stage $(STAGE) --host $(HOST) --port $(PORT)
+
+# `make package`: the SAM template (chalice's + infra/resources.json: table, bucket, S3 event, gateway
+# responses) and deployment.zip in $(PACKAGE_DIR), ready for `aws cloudformation package/deploy`
+# (docs/OPERATIONS.md). No AWS account needed to build it.
+PACKAGE_STAGE ?= prod
+PACKAGE_DIR ?= .cache/package-$(PACKAGE_STAGE)
+
+package: install assets gen  ## chalice package --stage $(PACKAGE_STAGE) --merge-template infra/resources.json
+	rm -rf $(PACKAGE_DIR)
+	$(PY) -m devtools.package --stage $(PACKAGE_STAGE) --merge-template infra/resources.json $(PACKAGE_DIR)
+	$(BIN)/cfn-lint $(PACKAGE_DIR)/sam.json
+
+# `make load`: 8 clients x 500 POST /items against `chalice local` on the local stack (bench/load.py).
+load: install assets gen  ## load test: no write lost or duplicated; throughput and latency
+	$(PY) bench/load.py $(LOAD_ARGS)
 
 test: install assets browser  ## the whole test suite (CI runs exactly this)
 	$(PY) -m pytest

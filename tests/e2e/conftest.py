@@ -1,10 +1,11 @@
-"""End-to-end fixtures: one real `chalice local` server per test session, spoken to over real HTTP."""
+"""End-to-end fixtures: one real `chalice local` server per test session on the local AWS stack (moto:
+DynamoDB + S3), started as `make run` starts it and spoken to over real HTTP."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -19,7 +20,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-STARTUP_DEADLINE = 30.0  # seconds for `chalice local` to answer GET /health
+STARTUP_DEADLINE = 60.0  # seconds for moto + table + bucket + `chalice local` to answer GET /health
 
 # Never send requests to 127.0.0.1 through a proxy configured in the environment.
 _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -68,53 +69,25 @@ def http() -> HttpClient:
     return http_request
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _tail(path: Path, lines: int = 40) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(no log)"
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-
-
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL (no trailing slash) of `chalice local --stage local` started from the repo root."""
-    chalice = Path(sys.executable).with_name("chalice")
-    if not chalice.is_file():
-        pytest.fail(f"{chalice} not found: run `make install` to create the virtualenv with chalice")
-    port = _free_port()
+def local_stack_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL (no trailing slash) of the stack `make run` starts, started the way `make run` starts it
+    (`python -m devtools.local_aws run --stage local`): a moto server (DynamoDB + S3) with the stage's
+    table and bucket, and `chalice local --stage local` with STORAGE=dynamodb pointed at it. Stopped,
+    servers included, at the end of the session."""
+    from devtools.local_aws import free_port, stop_process, tail
+
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    log = tmp_path_factory.mktemp("chalice-local") / "server.log"
-    cmd = [
-        str(chalice),
-        "local",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--stage",
-        "local",
-        "--no-autoreload",
-    ]
+    log = tmp_path_factory.mktemp("local-stack") / "server.log"
+    cmd = [sys.executable, "-m", "devtools.local_aws", "run", "--stage", "local"]
+    cmd += ["--host", "127.0.0.1", "--port", str(port), "--no-autoreload"]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with log.open("wb") as sink:
-        process = subprocess.Popen(cmd, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT, env=env)
+        # own session: if the launcher dies without cleaning up, the whole group is still stopped below
+        process = subprocess.Popen(
+            cmd, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT, env=env, start_new_session=True
+        )
     try:
         deadline = time.monotonic() + STARTUP_DEADLINE
         last_error = "no answer yet"
@@ -122,7 +95,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             if process.poll() is not None:
                 pytest.fail(
                     f"`{' '.join(cmd)}` exited with {process.returncode} before answering GET /health:\n"
-                    f"{_tail(log)}"
+                    f"{tail(log)}"
                 )
             try:
                 health = http_request("GET", f"{base}/health", timeout=2)
@@ -133,10 +106,19 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 last_error = repr(exc)
             if time.monotonic() > deadline:
                 pytest.fail(
-                    f"`chalice local` on {base} did not answer GET /health with 200 within "
-                    f"{STARTUP_DEADLINE:.0f}s (last: {last_error}); server log:\n{_tail(log)}"
+                    f"the local stack on {base} did not answer GET /health with 200 within "
+                    f"{STARTUP_DEADLINE:.0f}s (last: {last_error}); log:\n{tail(log)}"
                 )
             time.sleep(0.2)
         yield base
     finally:
-        _stop(process)
+        process.terminate()  # the launcher stops chalice local and moto, then exits
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=30)
+        stop_process(process, group=True)  # anything it left behind, by process group
+
+
+@pytest.fixture(scope="session")
+def server_url(local_stack_url: str) -> str:
+    """The API under test: `chalice local --stage local` on the local AWS stack."""
+    return local_stack_url

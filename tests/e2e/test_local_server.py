@@ -1,11 +1,12 @@
-"""The items API over real HTTP against `chalice local`: status codes, headers, bodies, problem+json."""
+"""The items API over real HTTP against `chalice local --stage local` as `make run` starts it (STORAGE=dynamodb
+on a moto server): status codes, headers, bodies, problem+json, the storage round trip."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -18,7 +19,9 @@ def test_health(server_url: str, http: Any) -> None:
     response = http("GET", f"{server_url}/health")
     assert response.status == 200
     assert _media_type(response.content_type) == "application/json"
-    assert response.json()["status"] == "ok"
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["storage"] == {"reachable": True}  # the local stage's DynamoDB table, on moto
 
 
 def test_create_then_fetch_item(server_url: str, http: Any) -> None:
@@ -29,7 +32,20 @@ def test_create_then_fetch_item(server_url: str, http: Any) -> None:
     assert created.status == 201, created.body
     assert _media_type(created.content_type) == "application/json"
     item = created.json()
-    assert set(item) == {"id", "name", "description", "price", "tags", "created_at", "updated_at"}
+    assert set(item) == {
+        "id",
+        "name",
+        "description",
+        "price",
+        "tags",
+        "status",
+        "version",
+        "created_at",
+        "updated_at",
+    }
+    assert item["version"] == 1
+    assert item["status"] == "active"
+    assert created.headers.get("ETag") == '"1"'
     assert str(uuid.UUID(item["id"])) == item["id"]
     assert {k: item[k] for k in payload} == payload
     created_at = datetime.fromisoformat(item["created_at"])
@@ -47,7 +63,7 @@ def test_create_then_fetch_item(server_url: str, http: Any) -> None:
 
     listed = http("GET", f"{server_url}/items?tag={tag}&limit=100")
     assert listed.status == 200, listed.body
-    assert listed.json() == {"items": [item]}
+    assert listed.json() == {"items": [item], "next_cursor": None}
 
 
 def test_bad_request_lists_every_violation(server_url: str, http: Any) -> None:
@@ -99,3 +115,36 @@ def test_wrong_content_type_is_415_problem(server_url: str, http: Any) -> None:
     )
     assert response.status == 415
     assert _media_type(response.content_type) == PROBLEM_JSON
+
+
+def test_idempotent_create_and_pagination_on_dynamodb(server_url: str, http: Any) -> None:
+    """The same Idempotency-Key twice creates one item; pages of `limit` follow `next_cursor` to the end."""
+    tag = f"e2e-{uuid.uuid4().hex[:8]}"
+    key = str(uuid.uuid4())
+    first = http(
+        "POST", f"{server_url}/items", {"name": "Chair", "price": 10, "tags": [tag]}, {"Idempotency-Key": key}
+    )
+    again = http(
+        "POST", f"{server_url}/items", {"name": "Chair", "price": 10, "tags": [tag]}, {"Idempotency-Key": key}
+    )
+    assert first.status == again.status == 201, (first.body, again.body)
+    assert again.json() == first.json()
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    for n in range(4):
+        assert (
+            http("POST", f"{server_url}/items", {"name": f"Stool {n}", "price": n, "tags": [tag]}).status
+            == 201
+        )
+
+    seen: list[str] = []
+    cursor = None
+    for _ in range(10):
+        url = f"{server_url}/items?tag={tag}&limit=2" + (f"&cursor={quote(cursor)}" if cursor else "")
+        page = http("GET", url)
+        assert page.status == 200, page.body
+        body = page.json()
+        seen += [item["id"] for item in body["items"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) == 5
