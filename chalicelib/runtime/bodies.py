@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -23,23 +22,40 @@ from chalicelib.runtime.problem import ProblemError, Violation
 MAX_BODY = 6 * 1024 * 1024  # API Gateway's payload limit
 
 
-@dataclass(frozen=True)
 class UploadedFile:
     """One file part of a multipart body."""
 
-    filename: str | None
-    content_type: str
-    data: bytes = field(repr=False)
+    __slots__ = ("content_type", "data", "filename")
+
+    def __init__(self, filename: str | None, content_type: str, data: bytes) -> None:
+        self.filename = filename
+        self.content_type = content_type
+        self.data = data
 
     def __len__(self) -> int:
         return len(self.data)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, UploadedFile) and (self.filename, self.content_type, self.data) == (
+            other.filename,
+            other.content_type,
+            other.data,
+        )
 
-@dataclass
+    def __hash__(self) -> int:
+        return hash((self.filename, self.content_type, self.data))
+
+    def __repr__(self) -> str:  # the data stays out, as it can be megabytes
+        return f"UploadedFile(filename={self.filename!r}, content_type={self.content_type!r})"
+
+
 class ReadBody:
-    value: Any  # what the handler receives
-    view: Any  # what the schema validator sees (files as latin-1 text, so maxLength counts bytes)
-    violations: list[Violation]
+    __slots__ = ("value", "view", "violations")
+
+    def __init__(self, value: Any, view: Any, violations: list[Violation]) -> None:
+        self.value = value  # what the handler receives
+        self.view = view  # what the schema validator sees (files as latin-1 text: maxLength counts bytes)
+        self.violations = violations
 
 
 def select(declared: Mapping[str, Media], content_type: str) -> str:

@@ -116,7 +116,7 @@ def _items(parts: Sequence[str], shape: Shape, decode: bool) -> list[Any]:
 def parse_delimited(raw: str, param: Param, decode: bool) -> Any:
     """A `simple`/`label`/`matrix` value (path, header) or a non-exploded form-family value."""
     shape = param.shape
-    kind = kind_of(shape)
+    kind = param.kind
     style, explode, name = param.style, param.explode, param.name
     if style == "label":
         if not raw.startswith("."):
@@ -176,7 +176,7 @@ def exploded_query_object(param: Param, query: Mapping[str, Sequence[str]], othe
 
 def exploded_object(param: Param) -> bool:
     """Object parameters spread over several query keys: deepObject (always) or exploded form."""
-    if param.content_type is not None or kind_of(param.shape) != "object":
+    if param.content_type is not None or param.kind != "object":
         return False
     return param.style == "deepObject" or (param.explode and param.style == "form")
 
@@ -192,7 +192,7 @@ def read_param(param: Param, values: Sequence[str], decode: bool) -> Any:
         except ValueError as exc:
             raise CoercionError(f"not valid JSON ({exc})") from None
     exploded_list = param.explode and param.style in ("form", "spaceDelimited", "pipeDelimited")
-    if exploded_list and kind_of(param.shape) == "array" and param.location in ("query", "cookie"):
+    if exploded_list and param.kind == "array" and param.location in ("query", "cookie"):
         return _items(values, param.shape, decode)
     return parse_delimited(values[-1], param, decode)
 

@@ -28,7 +28,6 @@ from chalicelib.runtime.params import (
     alternatives,
     exploded_object,
     exploded_query_object,
-    kind_of,
     parse_cookies,
     read_param,
 )
@@ -40,6 +39,10 @@ log = logging.getLogger("chalicelib.runtime")
 Call = Callable[[Mapping[str, Any]], object]
 
 _regex_cache: dict[str, re.Pattern[str]] = {}
+_operations: dict[tuple[str, str], tuple[Operation, Call]] = {}
+# Accept values that accept every media type: no parsing, no 406 check, nothing to negotiate
+_ACCEPT_ANY = frozenset(("*/*", "", "*/*;q=1", "*/*; q=1"))
+_ANY: tuple[tuple[str, float], ...] = (("*/*", 1.0),)
 
 
 def match_segments(segments: tuple[Segment, ...], captured: Mapping[str, str]) -> dict[str, str] | None:
@@ -68,11 +71,14 @@ def dispatch(
 ) -> Response:
     """Entry point of generated views: find the operation whose path template matches, then run it."""
     for name in candidates:
-        module = import_module(f"{package}.operations.{name}")
-        op: Operation = module.OPERATION
-        path_values = match_segments(op.segments, captured)
+        loaded = _operations.get((package, name))
+        if loaded is None:
+            module = import_module(f"{package}.operations.{name}")
+            loaded = _operations.setdefault((package, name), (module.OPERATION, module.call))
+        op, call = loaded
+        path_values = match_segments(op.segments, captured) if op.segments else {}
         if path_values is not None:
-            return run(request, op, module.call, path_values)
+            return run(request, op, call, path_values)
     return ProblemError.not_found("No operation matches this path.").to_response()
 
 
@@ -81,12 +87,18 @@ def run(request: Request | None, op: Operation, call: Call, path_values: Mapping
     try:
         if request is None:  # pragma: no cover - chalice always sets it for HTTP events
             raise ProblemError(500, "No request.")
-        accept = M.parse_accept(request.headers.get("accept"))
-        if not _can_answer(op, accept):
-            offered = ", ".join(op.success_media or ())
-            raise ProblemError(
-                406, f"None of the response media types is acceptable; this operation sends {offered}."
-            )
+        header = request.headers.get("accept")
+        if header is None or header in _ACCEPT_ANY:
+            accept = _ANY
+        else:
+            accept = M.parse_accept(header)
+            if op.success_media is not None and header in op.success_media:
+                pass  # exactly a type the operation sends: acceptable
+            elif not _can_answer(op, accept):
+                offered = ", ".join(op.success_media or ())
+                raise ProblemError(
+                    406, f"None of the response media types is acceptable; this operation sends {offered}."
+                )
         args = parse_request(request, op, path_values)
         try:
             result = call(args)
@@ -129,51 +141,64 @@ def read_params(
     """Values by kwarg for every parameter present (or defaulted), and what was wrong with the rest."""
     args: dict[str, Any] = {}
     problems: list[Violation] = []
-    names = {p.name for p in op.parameters if p.location == "query"}
-
-    def problem(param: Param, message: str, keyword: str) -> None:
-        problems.append(Violation(param.location, _pointer(param.name), message, keyword))
+    names: set[str] | None = None
 
     for param in op.parameters:
         where = param.location
         try:
             values: list[str] | None = None
-            if where == "path":
+            if where == "query":
+                if param.kind == "object" and exploded_object(param):
+                    if names is None:
+                        names = {p.name for p in op.parameters if p.location == "query"}
+                    value = exploded_query_object(param, query, names - {param.name})
+                    if isinstance(value, dict):
+                        args[param.kwarg] = value
+                        continue  # none of its keys present: absent (never read another way)
+                else:
+                    values = query.get(param.name)
+                # allowEmptyValue exists for query parameters only
+                if values and values[-1] == "" and param.kind != "array":
+                    if not param.allow_empty:
+                        problems.append(
+                            Violation(
+                                where,
+                                param.pointer,
+                                f"query parameter {param.name!r} must not be empty",
+                                "allowEmptyValue",
+                            )
+                        )
+                        continue
+                    if "string" not in (param.shape.get("type") or ["string"]):
+                        values = None  # an allowed empty value of a non-string type counts as absent
+            elif where == "path":
                 values = [path[param.name]] if param.name in path else None
-            elif where == "query" and exploded_object(param):
-                value = exploded_query_object(param, query, names - {param.name})
-                if isinstance(value, dict):
-                    args[param.kwarg] = value
-                    continue  # none of its keys present: absent (never read another way)
-            elif where == "query":
-                values = query.get(param.name)
             elif where == "header":
                 found = headers.get(param.name)
                 values = [found] if found is not None else None
             elif where == "cookie":
                 values = cookies.get(param.name)
-            # allowEmptyValue exists for query parameters only
-            if values and values[-1] == "" and where == "query" and kind_of(param.shape) != "array":
-                if not param.allow_empty:
-                    problem(param, f"query parameter {param.name!r} must not be empty", "allowEmptyValue")
-                    continue
-                if "string" not in (param.shape.get("type") or ["string"]):
-                    values = None  # an allowed empty value of a non-string type counts as absent
             if not values:
                 if param.default is not MISSING:
                     args[param.kwarg] = param.default
                 elif param.required:
-                    problem(param, f"{where} parameter {param.name!r} is required", "required")
+                    problems.append(
+                        Violation(
+                            where, param.pointer, f"{where} parameter {param.name!r} is required", "required"
+                        )
+                    )
                 continue
             args[param.kwarg] = read_param(param, values, decode=where in ("path", "cookie"))
         except CoercionError as exc:
-            problem(param, f"{where} parameter {param.name!r}: {exc}", "parse")
+            problems.append(
+                Violation(where, param.pointer, f"{where} parameter {param.name!r}: {exc}", "parse")
+            )
     return args, problems
 
 
 def _validate_param(op: Operation, param: Param, args: dict[str, Any]) -> list[Violation]:
     """Validate one parameter; a scalar read several ways (anyOf/oneOf) keeps the first valid reading."""
-    where, ptr = param.location, _pointer(param.name)
+    where, ptr = param.location, param.pointer
     found = violations(param.schema, args[param.kwarg], where, ptr)
     value = args[param.kwarg]
     if found and "anyOf" in param.shape and isinstance(value, str | int | float | bool):
@@ -186,24 +211,32 @@ def _validate_param(op: Operation, param: Param, args: dict[str, Any]) -> list[V
 
 
 def parse_request(request: Request, op: Operation, path_values: Mapping[str, str]) -> dict[str, Any]:
-    query: Mapping[str, list[str]] = {}
-    if request.query_params:
-        query = {k: request.query_params.getlist(k) for k in request.query_params}
-    headers = request.headers
-    uses_cookies = any(p.location == "cookie" for p in op.parameters)
-    cookies = parse_cookies(headers.get("cookie")) if uses_cookies else {}
-    args, violations = read_params(op, path_values, query, headers, cookies)
-    failed = {(v.location, v.pointer) for v in violations}
-    for param in op.parameters:
-        if param.kwarg in args and (param.location, _pointer(param.name)) not in failed:
-            violations += _validate_param(op, param, args)
+    args: dict[str, Any]
+    found: list[Violation] = []
+    if op.parameters:
+        query: Mapping[str, list[str]] = {}
+        params = request.query_params
+        if params:
+            query = {k: params.getlist(k) for k in params}
+        headers = request.headers
+        cookies = parse_cookies(headers.get("cookie")) if op.uses_cookies else {}
+        args, found = read_params(op, path_values, query, headers, cookies)
+        failed = {(v.location, v.pointer) for v in found} if found else None
+        for param in op.parameters:
+            if param.schema is None or param.kwarg not in args:
+                continue
+            if failed and (param.location, param.pointer) in failed:
+                continue
+            found += _validate_param(op, param, args)
+    else:
+        args = {}
     if op.body is not None:
         value, body_violations = read_body(request, op.body, op)
-        violations += body_violations
+        found += body_violations
         if not body_violations:
             args[op.body.kwarg] = value
-    if violations:
-        raise ProblemError.bad_request("The request is not valid for this operation.", violations)
+    if found:
+        raise ProblemError.bad_request("The request is not valid for this operation.", found)
     return args
 
 
@@ -217,6 +250,15 @@ def read_body(request: Request, spec: Body, op: Operation) -> tuple[Any, list[Vi
             return None, [Violation("body", "", "a request body is required", "required")]
         return None, []
     content_type = request.headers.get("content-type", "")
+    if content_type in spec.json_media:
+        # the common case, exactly a declared JSON type (so UTF-8): no matching, no charset parsing.
+        # Anything unusual (bad UTF-8, bad JSON) takes the general path below for its exact message.
+        try:
+            value = M.loads(raw_bytes.decode("utf-8"))
+        except ValueError:
+            pass
+        else:
+            return value, violations(spec.media[content_type].schema, value, "body")
     declared = bodies.select(spec.media, content_type)
     media = spec.media[declared]
     read = bodies.read(raw_bytes, content_type, media)
@@ -268,7 +310,9 @@ def render(op: Operation, result: object, accept: Sequence[tuple[str, float]] | 
             )
         )
         has_body = False
-    if content_type is None and has_body:
+    if content_type is None and has_body and spec.only_json is not None and not isinstance(body, bytes):
+        content_type = spec.only_json  # one JSON type declared: nothing to negotiate
+    elif content_type is None and has_body:
         candidates = [m for m in spec.media if _serializable(m, body)]
         preferred = M.acceptable(accept or [("*/*", 1.0)], candidates) or candidates
         if preferred:
@@ -293,14 +337,19 @@ def render(op: Operation, result: object, accept: Sequence[tuple[str, float]] | 
         ctype = content_type or (
             "application/octet-stream" if isinstance(body, bytes) else "application/json"
         )
-        declared = next((m for m in spec.media if M.matches(m, ctype)), None)
+        if ctype == spec.only_json:
+            declared: str | None = ctype
+            is_json = True
+        else:
+            declared = next((m for m in spec.media if M.matches(m, ctype)), None)
+            is_json = M.is_json(ctype)
         if declared is None and spec.media and content_type is not None:
             problems.append(
                 Violation(
                     "response", "", f"media type {ctype} is not declared for status {status}", "content"
                 )
             )
-        if M.is_json(ctype) and not isinstance(body, bytes):  # a str is a JSON string here
+        if is_json and not isinstance(body, bytes):  # a str is a JSON string here
             try:  # allow_nan=False: never send NaN/Infinity, which are not JSON
                 payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
             except (TypeError, ValueError) as exc:
@@ -319,7 +368,8 @@ def render(op: Operation, result: object, accept: Sequence[tuple[str, float]] | 
                 )
             )
         headers["Content-Type"] = ctype
-    problems += _header_problems(op, spec, headers)
+    if spec.headers:
+        problems += _header_problems(op, spec, headers)
     if problems:
         log.error(
             "response of %s violates the spec: %s",
@@ -349,16 +399,7 @@ def _header_problems(
                     Violation("response", pointer, f"required header {name!r} is missing", "required")
                 )
             continue
-        param = Param(
-            name,
-            "header",
-            name,
-            header.required,
-            header.schema,
-            shape=header.shape,
-            style="simple",
-            explode=False,
-        )
+        param = spec.header_param(name)
         try:
             value = read_param(param, [raw if isinstance(raw, str) else ",".join(raw)], decode=False)
         except CoercionError as exc:
