@@ -12,11 +12,90 @@ Two implementations prove the same behaviour by running one contract suite (test
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple, Protocol
 
 Record = Mapping[str, Any]
+
+_ID_RE = re.compile(r"[^#/\s]+")  # ids become key and S3 prefix parts: no separators, no whitespace
+_KEY_PART_RE = re.compile(r"[A-Z][A-Z0-9_]*")
+_FIELD_RE = re.compile(r"[a-z][A-Za-z0-9_]*")  # in a DynamoDB attribute name: Search<Field>
+#: PK prefixes the table uses for other records: a collection must not claim them.
+_RESERVED_PREFIXES = frozenset({"IDEMPOTENCY#", "HEALTH#", "DELETED#"})
+
+
+def valid_id(record_id: object) -> bool:
+    """Whether `record_id` can name a record. Lookups of other ids find nothing; writes refuse them."""
+    return isinstance(record_id, str) and _ID_RE.fullmatch(record_id) is not None
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One kind of record in the store: where its records live and how they are listed.
+
+    A record of the collection is keyed `PK = key_prefix + id`, `SK = sort_key`; its place in the creation
+    order is in the list partition `list_partition`; once soft-deleted it is in the purge partition
+    `DELETED#<list_partition>`. Stores over different collections never see each other's records, lists,
+    idempotency keys, cursors or tombstones (docs/STORAGE.md, "Collections").
+    """
+
+    name: str  # "items", "users", "posts", "comments"
+    key_prefix: str  # PK prefix: "ITEM#", "USER#", "POST#", "COMMENT#"
+    list_partition: str  # list GSI partition: "ITEMS", "USERS", "POSTS", "POST#<post_id>#COMMENTS"
+    search_fields: tuple[str, ...] = ("name", "description")  # what `q` searches
+    #: SK of every record; "" (the default) means `key_prefix` without its '#': `ITEM`, `USER`, `POST`.
+    #: A sub-collection scopes its ids with it (`comments_of`: `POST#<post_id>`).
+    sort_key: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.name, str) and self.name):
+            raise ValueError("a collection needs a name")
+        prefix = self.key_prefix
+        if not (isinstance(prefix, str) and prefix.endswith("#") and _KEY_PART_RE.fullmatch(prefix[:-1])):
+            raise ValueError(f"key_prefix {prefix!r}: upper-case letters, digits or '_', then '#'")
+        if prefix in _RESERVED_PREFIXES:
+            raise ValueError(f"key_prefix {prefix!r} is reserved for the store's own records")
+        if not (isinstance(self.list_partition, str) and self.list_partition):
+            raise ValueError("list_partition must be a non-empty string")
+        fields = self.search_fields
+        if not (isinstance(fields, tuple) and fields and all(isinstance(f, str) for f in fields)):
+            raise ValueError("search_fields must be a non-empty tuple of field names")
+        if not all(_FIELD_RE.fullmatch(f) for f in fields) or len(set(fields)) != len(fields):
+            raise ValueError(
+                f"search_fields {fields!r}: distinct names, a lower-case letter then letters, digits or '_'"
+            )
+        if not self.sort_key:
+            object.__setattr__(self, "sort_key", prefix[:-1])
+        elif not isinstance(self.sort_key, str):
+            raise ValueError("sort_key must be a string")
+
+    @property
+    def purge_partition(self) -> str:
+        """The partition of this collection's soft-deleted records in the purge index."""
+        return f"DELETED#{self.list_partition}"
+
+
+#: Items keep the pre-collection layout exactly: PK `ITEM#<id>`, SK `ITEM`, list partition `ITEMS`.
+ITEMS = Collection("items", "ITEM#", "ITEMS")
+USERS = Collection("users", "USER#", "USERS")
+POSTS = Collection("posts", "POST#", "POSTS", search_fields=("title", "body"))
+
+
+def comments_of(post_id: str) -> Collection:
+    """The comments of one post: their own list, ids scoped to the post (`ValueError` for a bad id)."""
+    if not valid_id(post_id):
+        raise ValueError(f"invalid post id {post_id!r}: a non-empty string without '#', '/' or whitespace")
+    return Collection(
+        "comments",
+        "COMMENT#",
+        f"{POSTS.key_prefix}{post_id}#COMMENTS",
+        search_fields=("text", "title", "alt_text"),  # the texts of the three kinds
+        sort_key=f"{POSTS.key_prefix}{post_id}",
+    )
+
 
 #: Fields the store owns: callers never write them through `create`/`replace` (they are ignored there).
 MANAGED_FIELDS = frozenset({"version", "image", "deleted_at"})

@@ -11,13 +11,13 @@ import hmac
 import json
 import math
 import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from chalicelib.storage.base import MANAGED_FIELDS, InvalidCursor, Record
+from chalicelib.storage.base import valid_id as valid_id  # re-exported: defined beside Collection
 
 CURSOR_VERSION = 1
 MAX_CURSOR_LENGTH = 2048
@@ -129,14 +129,6 @@ def check_limit(limit: int) -> None:
         raise ValueError("limit must be an int >= 1")
 
 
-_ID_RE = re.compile(r"[^#/\s]+")  # ids become key and S3 prefix parts: no separators, no whitespace
-
-
-def valid_id(item_id: object) -> bool:
-    """Whether `item_id` can name an item. Lookups of other ids find nothing; writes refuse them."""
-    return isinstance(item_id, str) and _ID_RE.fullmatch(item_id) is not None
-
-
 def image_prefix(item_id: str) -> str:
     """Where an item's image objects live: `items/<id>/`."""
     if not valid_id(item_id):
@@ -149,6 +141,7 @@ class Filters:
     tags: tuple[str, ...] = ()
     status: str | None = None
     q: str | None = None  # casefolded
+    search_fields: tuple[str, ...] = ("name", "description")  # the fields `q` searches
 
     @property
     def active(self) -> bool:
@@ -161,10 +154,17 @@ class Filters:
             return False
         if self.status is not None and data.get("status") != self.status:
             return False
-        return self.q is None or any(self.q in text for text in search_texts(data).values())
+        if self.q is None:
+            return True
+        return any(self.q in text for text in search_texts(data, self.search_fields).values())
 
 
-def make_filters(tags: Sequence[str] | None, status: str | None, q: str | None) -> Filters:
+def make_filters(
+    tags: Sequence[str] | None,
+    status: str | None,
+    q: str | None,
+    search_fields: tuple[str, ...] = ("name", "description"),
+) -> Filters:
     if isinstance(tags, str):
         raise TypeError("tags is a sequence of strings, not a string")
     unique = tuple(dict.fromkeys(tags or ()))
@@ -174,13 +174,10 @@ def make_filters(tags: Sequence[str] | None, status: str | None, q: str | None) 
         raise TypeError("status must be a string")
     if q is not None and not isinstance(q, str):
         raise TypeError("q must be a string")
-    return Filters(unique, status, q.casefold() if q else None)
+    return Filters(unique, status, q.casefold() if q else None, search_fields)
 
 
-def search_texts(data: Mapping[str, Any]) -> dict[str, str]:
-    """Casefolded `name` / `description`, the fields `q` searches (DynamoDB stores them beside the item)."""
-    return {
-        field: value.casefold()
-        for field in ("name", "description")
-        if isinstance(value := data.get(field), str)
-    }
+def search_texts(data: Mapping[str, Any], fields: Sequence[str]) -> dict[str, str]:
+    """The casefolded string values of `fields` (a collection's `search_fields`: what `q` searches;
+    DynamoDB stores them beside the record)."""
+    return {field: value.casefold() for field in fields if isinstance(value := data.get(field), str)}

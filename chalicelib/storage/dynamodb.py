@@ -1,4 +1,5 @@
-"""Items in one DynamoDB table through boto3 (docs/STORAGE.md: key design, conditions, cursor format).
+"""Records of every collection (items, users, posts, comments) in one DynamoDB table through boto3
+(docs/STORAGE.md: key design, conditions, cursor format). One `DynamoItemStore` serves one `Collection`.
 
 Every write that must not lose a race is a single conditional request (`ConditionExpression` on `version`
 and on the item being live) or a transaction, so DynamoDB itself decides which writer wins. Imported only
@@ -23,7 +24,9 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from chalicelib.storage import aws
 from chalicelib.storage.base import (
+    ITEMS,
     AlreadyExists,
+    Collection,
     InvalidCursor,
     NotFound,
     Page,
@@ -53,16 +56,15 @@ log = logging.getLogger(__name__)
 
 # -- the table -----------------------------------------------------------------------------------------
 
-ITEM_PREFIX = "ITEM#"  # PK of an item: ITEM#<id>, SK: ITEM
-ITEM_SK = "ITEM"
+# A record of collection c: PK = c.key_prefix + id, SK = c.sort_key (items: ITEM#<id> / ITEM).
 IDEMPOTENCY_PREFIX = "IDEMPOTENCY#"  # PK of a create's idempotency marker: IDEMPOTENCY#<sha256(key)>
-IDEMPOTENCY_SK = "IDEMPOTENCY"
-LIST_INDEX = "ByCreation"  # sparse GSI over live items: ListPK = ITEMS, ListSK = <20-digit ns>#<id>
-LIST_PARTITION = "ITEMS"
-PURGE_INDEX = (
-    "ByDeletion"  # sparse GSI over soft-deleted items: PurgePK = DELETED, PurgeSK = <deleted_at>#<id>
-)
-PURGE_PARTITION = "DELETED"
+IDEMPOTENCY_SK = "IDEMPOTENCY"  # SK of an item's marker; other collections: IDEMPOTENCY#<list partition>
+# sparse GSI over live records: ListPK = c.list_partition, ListSK = <20-digit ns>#<id>
+LIST_INDEX = "ByCreation"
+# sparse GSI over soft-deleted records: PurgePK = DELETED#<c.list_partition>, PurgeSK = <deleted_at>#<id>
+PURGE_INDEX = "ByDeletion"
+#: Where items soft-deleted before collections existed wait: `purge_deleted` of ITEMS still reads it.
+LEGACY_PURGE_PARTITION = "DELETED"
 TTL_ATTRIBUTE = "ExpiresAt"  # epoch seconds on idempotency markers; DynamoDB TTL removes them
 
 #: The table, as CreateTable arguments (bootstrap.py) and, in docs/STORAGE.md, as CloudFormation.
@@ -197,8 +199,16 @@ def _code(error: ClientError) -> str:
     return str(error.response.get("Error", {}).get("Code", ""))
 
 
-def _item_key(item_id: str) -> dict[str, Any]:
-    return {"PK": {"S": ITEM_PREFIX + item_id}, "SK": {"S": ITEM_SK}}
+def _marker_sort_key(collection: Collection) -> str:
+    """Idempotency keys are per collection; the items' markers keep their pre-collection key."""
+    if collection.list_partition == ITEMS.list_partition:
+        return IDEMPOTENCY_SK
+    return f"{IDEMPOTENCY_SK}#{collection.list_partition}"
+
+
+def search_attribute(field: str) -> str:
+    """The attribute holding the casefolded copy of a search field: `name` -> `SearchName`."""
+    return "Search" + field[:1].upper() + field[1:]
 
 
 class _OrderKeys:
@@ -218,10 +228,13 @@ _order_key = _OrderKeys()
 
 
 class DynamoItemStore:
+    """The ItemStore of one collection (items by default) in the table `table_name`."""
+
     def __init__(
         self,
         table_name: str,
         *,
+        collection: Collection = ITEMS,
         client: DynamoDBClient | None = None,
         clock: Callable[[], datetime] = utc_now,
         idempotency_ttl: timedelta = timedelta(hours=24),
@@ -230,6 +243,7 @@ class DynamoItemStore:
         if not table_name:
             raise ValueError("DynamoItemStore needs a table name (TABLE_NAME)")
         self.table_name = table_name
+        self.collection = collection
         self._client = client
         self._clock = clock
         self._idempotency_ttl = int(idempotency_ttl.total_seconds())
@@ -268,7 +282,10 @@ class DynamoItemStore:
     ) -> tuple[Record, bool]:
         """One transaction writes the item and the key's marker, each only if absent (an expired marker
         counts as absent): concurrent retries cannot both create. The loser replays the marker's record."""
-        marker_key = {"PK": {"S": IDEMPOTENCY_PREFIX + key_hash}, "SK": {"S": IDEMPOTENCY_SK}}
+        marker_key = {
+            "PK": {"S": IDEMPOTENCY_PREFIX + key_hash},
+            "SK": {"S": _marker_sort_key(self.collection)},
+        }
         for attempt in range(_CREATE_ATTEMPTS):
             now = int(self._clock().timestamp())
             item_expr, marker_expr = _Expr(), _Expr()
@@ -313,7 +330,7 @@ class DynamoItemStore:
         raise StorageError(f"create with an idempotency key did not settle after {_CREATE_ATTEMPTS} attempts")
 
     def _exists(self, item_id: str) -> bool:
-        found = self.client.get_item(TableName=self.table_name, Key=_item_key(item_id), ConsistentRead=True)
+        found = self.client.get_item(TableName=self.table_name, Key=self._key(item_id), ConsistentRead=True)
         return "Item" in found
 
     def _replay(self, marker_key: dict[str, Any], now: int) -> Record | None:
@@ -342,7 +359,7 @@ class DynamoItemStore:
         sets = [
             f"{expr.n('deleted_at')} = {expr.v(now)}",
             expr.bump(),
-            f"{expr.n('PurgePK')} = {expr.v(PURGE_PARTITION)}",
+            f"{expr.n('PurgePK')} = {expr.v(self.collection.purge_partition)}",
             f"{expr.n('PurgeSK')} = {expr.v(f'{now}#{item_id}')}",
         ]
         try:
@@ -376,7 +393,7 @@ class DynamoItemStore:
         try:
             response = self.client.update_item(
                 TableName=self.table_name,
-                Key=_item_key(item_id),
+                Key=self._key(item_id),
                 UpdateExpression=update,
                 ConditionExpression=expr.live(expected_version),
                 ReturnValues="ALL_NEW",
@@ -395,7 +412,7 @@ class DynamoItemStore:
         old: Mapping[str, Any] | None = response.get("Item")  # the item as it was (ALL_OLD)
         if old is None:
             old = self.client.get_item(
-                TableName=self.table_name, Key=_item_key(item_id), ConsistentRead=True
+                TableName=self.table_name, Key=self._key(item_id), ConsistentRead=True
             ).get("Item")
         if old is None or "deleted_at" in old or expected_version is None:
             return NotFound(item_id)
@@ -406,40 +423,51 @@ class DynamoItemStore:
     def purge_deleted(self, older_than: datetime, on_purged: Callable[[str], None] | None = None) -> int:
         cutoff = iso(older_than)
         purged = 0
-        start: dict[str, Any] | None = None
-        while True:
-            expr = _Expr()
-            query: dict[str, Any] = {
-                "TableName": self.table_name,
-                "IndexName": PURGE_INDEX,
-                "KeyConditionExpression": (
-                    f"{expr.n('PurgePK')} = {expr.v(PURGE_PARTITION)} AND {expr.n('PurgeSK')} < {expr.v(cutoff)}"
-                ),
-                **expr.kwargs(),
-            }
-            if start is not None:
-                query["ExclusiveStartKey"] = start
-            response = self.client.query(**query)
-            for keys in response.get("Items", []):
-                item_id = keys["PK"]["S"].removeprefix(ITEM_PREFIX)
-                guard = _Expr()
-                try:
-                    self.client.delete_item(
-                        TableName=self.table_name,
-                        Key=_item_key(item_id),
-                        ConditionExpression=f"{guard.n('deleted_at')} < {guard.v(cutoff)}",
-                        **guard.kwargs(),
-                    )
-                except ClientError as error:
-                    if _code(error) == "ConditionalCheckFailedException":
-                        continue  # re-created meanwhile (legacy put): not ours to purge
-                    raise
-                purged += 1
-                if on_purged is not None:
-                    on_purged(item_id)
-            start = response.get("LastEvaluatedKey")
-            if not start:
-                return purged
+        partitions = [self.collection.purge_partition]
+        if self.collection == ITEMS:  # tombstones written before collections existed
+            partitions.append(LEGACY_PURGE_PARTITION)
+        for partition in partitions:
+            start: dict[str, Any] | None = None
+            while True:
+                expr = _Expr()
+                query: dict[str, Any] = {
+                    "TableName": self.table_name,
+                    "IndexName": PURGE_INDEX,
+                    "KeyConditionExpression": (
+                        f"{expr.n('PurgePK')} = {expr.v(partition)} AND {expr.n('PurgeSK')} < {expr.v(cutoff)}"
+                    ),
+                    **expr.kwargs(),
+                }
+                if start is not None:
+                    query["ExclusiveStartKey"] = start
+                response = self.client.query(**query)
+                for keys in response.get("Items", []):
+                    item_id = self._id_of(keys)
+                    if item_id is None:
+                        continue  # not a record of this collection (cannot happen with this code's writes)
+                    if self._purge(item_id, cutoff):
+                        purged += 1
+                        if on_purged is not None:
+                            on_purged(item_id)
+                start = response.get("LastEvaluatedKey")
+                if not start:
+                    break
+        return purged
+
+    def _purge(self, item_id: str, cutoff: str) -> bool:
+        guard = _Expr()
+        try:
+            self.client.delete_item(
+                TableName=self.table_name,
+                Key=self._key(item_id),
+                ConditionExpression=f"{guard.n('deleted_at')} < {guard.v(cutoff)}",
+                **guard.kwargs(),
+            )
+        except ClientError as error:
+            if _code(error) == "ConditionalCheckFailedException":
+                return False  # re-created meanwhile (legacy put): not ours to purge
+            raise
+        return True
 
     # -- reads --------------------------------------------------------------------------------------
 
@@ -447,7 +475,7 @@ class DynamoItemStore:
         if not valid_id(item_id):
             return None
         found = self.client.get_item(
-            TableName=self.table_name, Key=_item_key(item_id), ConsistentRead=True
+            TableName=self.table_name, Key=self._key(item_id), ConsistentRead=True
         ).get("Item")
         if found is None or "deleted_at" in found:
             return None
@@ -465,8 +493,8 @@ class DynamoItemStore:
         applies `Limit` before the FilterExpression, so one query may return few or no matches. The
         extra match only tells whether a next page exists; the cursor is the key of the last one returned."""
         check_limit(limit)
-        filters = make_filters(tags, status, q)
-        start = None if cursor is None else _start_key(decode_cursor(cursor, _CURSOR_KIND, self._secret))
+        filters = make_filters(tags, status, q, self.collection.search_fields)
+        start = None if cursor is None else self._start_key(decode_cursor(cursor, _CURSOR_KIND, self._secret))
         found: list[dict[str, Any]] = []
         while True:
             wanted = limit + 1 - len(found)
@@ -474,7 +502,7 @@ class DynamoItemStore:
             query: dict[str, Any] = {
                 "TableName": self.table_name,
                 "IndexName": LIST_INDEX,
-                "KeyConditionExpression": f"{expr.n('ListPK')} = {expr.v(LIST_PARTITION)}",
+                "KeyConditionExpression": f"{expr.n('ListPK')} = {expr.v(self.collection.list_partition)}",
                 "ScanIndexForward": True,
                 "Limit": min(_MAX_CHUNK, max(wanted, _FILTERED_CHUNK) if filters.active else wanted),
             }
@@ -506,33 +534,58 @@ class DynamoItemStore:
             return False
         return True
 
-    # -- records ------------------------------------------------------------------------------------
+    # -- keys and records ---------------------------------------------------------------------------
 
-    @staticmethod
-    def _item_attributes(data: dict[str, Any], *, version: int | None, image: Any) -> dict[str, Any]:
+    def _key(self, item_id: str) -> dict[str, Any]:
+        return {"PK": {"S": self.collection.key_prefix + item_id}, "SK": {"S": self.collection.sort_key}}
+
+    def _id_of(self, keys: Mapping[str, Any]) -> str | None:
+        """The id of a record of this collection from its table keys, else None."""
+        pk, sk = keys["PK"]["S"], keys["SK"]["S"]
+        item_id = pk.removeprefix(self.collection.key_prefix)
+        if sk != self.collection.sort_key or item_id == pk or not valid_id(item_id):
+            return None
+        return str(item_id)
+
+    def _start_key(self, position: dict[str, Any]) -> dict[str, Any]:
+        """A decoded cursor position back to an ExclusiveStartKey, checked field by field: it must be a
+        position in this collection's list."""
+        if set(position) != _CURSOR_KEYS or not all(isinstance(v, str) for v in position.values()):
+            raise InvalidCursor("cursor position is not valid for this store")
+        order = _ORDER_RE.fullmatch(position["ListSK"])
+        if (
+            order is None
+            or not valid_id(order.group(1))
+            or position["PK"] != self.collection.key_prefix + order.group(1)
+            or position["SK"] != self.collection.sort_key
+            or position["ListPK"] != self.collection.list_partition
+        ):
+            raise InvalidCursor("cursor position is not valid for this list")
+        return {name: {"S": value} for name, value in position.items()}
+
+    def _item_attributes(self, data: dict[str, Any], *, version: int | None, image: Any) -> dict[str, Any]:
         attributes = {
-            **_item_key(data["id"]),
+            **self._key(data["id"]),
             "data": serialize(data),
-            "ListPK": {"S": LIST_PARTITION},
+            "ListPK": {"S": self.collection.list_partition},
             "ListSK": {"S": _order_key(data["id"])},
         }
-        attributes.update(
-            {f"Search{field.title()}": {"S": text} for field, text in search_texts(data).items()}
-        )
+        texts = search_texts(data, self.collection.search_fields)
+        attributes.update({search_attribute(field): {"S": text} for field, text in texts.items()})
         if version is not None:
             attributes["version"] = serialize(version)
         if image is not None:
             attributes["image"] = serialize(image)
         return attributes
 
-    @staticmethod
-    def _data_clauses(expr: _Expr, data: dict[str, Any]) -> tuple[list[str], list[str]]:
+    def _data_clauses(self, expr: _Expr, data: dict[str, Any]) -> tuple[list[str], list[str]]:
         """SET the fields (one map: fields the new record drops vanish) and the search copies."""
         sets = [f"{expr.n('data')} = {expr.v(data)}"]
         removes: list[str] = []
-        texts = search_texts(data)
-        for field in ("name", "description"):
-            attribute = expr.n(f"Search{field.title()}")
+        fields = self.collection.search_fields
+        texts = search_texts(data, fields)
+        for field in fields:
+            attribute = expr.n(search_attribute(field))
             if field in texts:
                 sets.append(f"{attribute} = {expr.v(texts[field])}")
             else:
@@ -583,31 +636,15 @@ def _filter_expression(expr: _Expr, filters: Filters) -> str:
         parts.append(f"{expr.n('data')}.{expr.n('status')} = {expr.v(filters.status)}")
     if filters.q is not None:
         q = expr.v(filters.q)
-        parts.append(
-            f"(contains({expr.n('SearchName')}, {q}) OR contains({expr.n('SearchDescription')}, {q}))"
-        )
+        found = [f"contains({expr.n(search_attribute(field))}, {q})" for field in filters.search_fields]
+        parts.append(f"({' OR '.join(found)})")
     return " AND ".join(parts)
 
 
-def _start_key(position: dict[str, Any]) -> dict[str, Any]:
-    """A decoded cursor position back to an ExclusiveStartKey, checked field by field."""
-    if set(position) != _CURSOR_KEYS or not all(isinstance(v, str) for v in position.values()):
-        raise InvalidCursor("cursor position is not valid for this store")
-    order = _ORDER_RE.fullmatch(position["ListSK"])
-    if (
-        order is None
-        or not valid_id(order.group(1))
-        or position["PK"] != ITEM_PREFIX + order.group(1)
-        or position["SK"] != ITEM_SK
-        or position["ListPK"] != LIST_PARTITION
-    ):
-        raise InvalidCursor("cursor position is not valid for this store")
-    return {name: {"S": value} for name, value in position.items()}
-
-
-def store_from_env() -> DynamoItemStore:
-    """The store for TABLE_NAME (no AWS call here)."""
+def store_from_env(collection: Collection = ITEMS) -> DynamoItemStore:
+    """The store of `collection` in TABLE_NAME (no AWS call here: the process-wide client comes on first
+    use, shared by every store)."""
     table = os.environ.get("TABLE_NAME", "")
     if not table:
         raise ValueError("STORAGE=dynamodb needs TABLE_NAME (the DynamoDB table of items)")
-    return DynamoItemStore(table)
+    return DynamoItemStore(table, collection=collection)

@@ -1,8 +1,9 @@
 """In-process storage: for `make run` and the tests of the business logic.
 
 One Lambda container keeps its own copy, so this is not for deployed stages with real traffic. It
-behaves exactly like the DynamoDB store (tests/storage runs one contract suite against both); one lock
-makes every operation atomic, which is what DynamoDB's conditional writes give per item.
+behaves exactly like the DynamoDB store (tests/storage runs one contract suite against both); the
+table's one lock makes every operation atomic, which is what DynamoDB's conditional writes give per item.
+An `InMemoryTable` holds every collection, as the DynamoDB table does; `make_store` uses one per process.
 """
 
 from __future__ import annotations
@@ -12,11 +13,20 @@ import itertools
 import threading
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from chalicelib.storage.base import AlreadyExists, InvalidCursor, NotFound, Page, Record, VersionConflict
+from chalicelib.storage.base import (
+    ITEMS,
+    AlreadyExists,
+    Collection,
+    InvalidCursor,
+    NotFound,
+    Page,
+    Record,
+    VersionConflict,
+)
 from chalicelib.storage.common import (
     check_limit,
     decode_cursor,
@@ -50,22 +60,80 @@ class _Entry:
         return record
 
 
+@dataclass
+class _Partition:
+    """One collection's records and idempotency keys."""
+
+    items: dict[str, _Entry] = field(default_factory=dict)  # insertion order = creation order
+    # key -> (expiry in epoch seconds, the first record); whole seconds like DynamoDB's TTL attribute
+    idempotency: dict[str, tuple[int, dict[str, Any]]] = field(default_factory=dict)
+
+
+class InMemoryTable:
+    """The in-memory twin of the DynamoDB table: the records of every collection, behind one lock.
+
+    Stores over the same table and an equal collection see the same records; other collections never
+    see them. A collection is identified as in DynamoDB, by its keys (`key_prefix`, `sort_key`).
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()  # chalice local serves requests on several threads
+        self._seq = itertools.count(1)  # one creation order for the table, like ListSK
+        self._partitions: dict[tuple[str, str], _Partition] = {}
+
+    def partition(self, collection: Collection) -> _Partition:
+        """The collection's records; call with the lock held."""
+        key = (collection.key_prefix, collection.sort_key)
+        found = self._partitions.get(key)
+        if found is None:
+            found = self._partitions[key] = _Partition()
+        return found
+
+    def next_seq(self) -> int:
+        return next(self._seq)
+
+
+_process_table = InMemoryTable()
+_process_table_lock = threading.Lock()
+
+
+def memory_table() -> InMemoryTable:
+    """The process-wide table `make_store` puts its in-memory stores on (STORAGE=memory)."""
+    with _process_table_lock:
+        return _process_table
+
+
+def reset_memory_table() -> None:
+    """Forget every record of the process-wide table (tests that need a clean process)."""
+    global _process_table
+    with _process_table_lock:
+        _process_table = InMemoryTable()
+
+
 class InMemoryItemStore:
+    """The ItemStore of one collection (items by default) on an `InMemoryTable` (a private one by default)."""
+
     def __init__(
         self,
         *,
+        collection: Collection = ITEMS,
+        table: InMemoryTable | None = None,
         clock: Callable[[], datetime] = utc_now,
         idempotency_ttl: timedelta = timedelta(hours=24),
         cursor_secret: bytes | None = None,
     ) -> None:
-        self._items: dict[str, _Entry] = {}  # insertion order = creation order
-        # key -> (expiry in epoch seconds, the first record); whole seconds like DynamoDB's TTL attribute
-        self._idempotency: dict[str, tuple[int, dict[str, Any]]] = {}
-        self._seq = itertools.count(1)
-        self._lock = threading.Lock()  # chalice local serves requests on several threads
+        self.collection = collection
+        self.table = table if table is not None else InMemoryTable()
+        self._lock = self.table.lock
+        with self._lock:
+            self._partition = self.table.partition(collection)
         self._clock = clock
         self._idempotency_ttl = idempotency_ttl
         self._secret = cursor_secret if cursor_secret is not None else default_cursor_secret()
+
+    @property
+    def _items(self) -> dict[str, _Entry]:
+        return self._partition.items
 
     # -- writes -------------------------------------------------------------------------------------
 
@@ -76,19 +144,21 @@ class InMemoryItemStore:
         with self._lock:
             now = int(self._clock().timestamp())
             if idempotency_key is not None:
-                seen = self._idempotency.get(idempotency_key)
+                seen = self._partition.idempotency.get(idempotency_key)
                 if seen is not None and seen[0] >= now:  # still live: replay the first record
                     return copy.deepcopy(seen[1]), False
             if data["id"] in self._items:
                 raise AlreadyExists(data["id"])
-            entry = _Entry(data, next(self._seq), version=1)
+            entry = _Entry(data, self.table.next_seq(), version=1)
             self._items[data["id"]] = entry
             record = entry.record()
             if idempotency_key is not None:
-                if len(self._idempotency) >= 1024:  # forget expired keys now and then
-                    self._idempotency = {k: v for k, v in self._idempotency.items() if v[0] >= now}
+                keys = self._partition.idempotency
+                if len(keys) >= 1024:  # forget expired keys now and then
+                    for expired in [k for k, v in keys.items() if v[0] < now]:
+                        del keys[expired]
                 expires = now + int(self._idempotency_ttl.total_seconds())
-                self._idempotency[idempotency_key] = (expires, copy.deepcopy(record))
+                keys[idempotency_key] = (expires, copy.deepcopy(record))
             return record, True
 
     def replace(self, item_id: str, item: Record, expected_version: int | None = None) -> Record:
@@ -168,8 +238,9 @@ class InMemoryItemStore:
         q: str | None = None,
     ) -> Page:
         check_limit(limit)
-        filters = make_filters(tags, status, q)
-        after = 0 if cursor is None else _seq_of(decode_cursor(cursor, _CURSOR_KIND, self._secret))
+        filters = make_filters(tags, status, q, self.collection.search_fields)
+        partition = self.collection.list_partition
+        after = 0 if cursor is None else self._seq_of(decode_cursor(cursor, _CURSOR_KIND, self._secret))
         found: list[_Entry] = []
         with self._lock:
             for entry in self._items.values():
@@ -181,8 +252,22 @@ class InMemoryItemStore:
             records: list[Record] = [entry.record() for entry in found[:limit]]
         next_cursor = None
         if len(found) > limit:
-            next_cursor = encode_cursor(_CURSOR_KIND, {"seq": found[limit - 1].seq}, self._secret)
+            position = {"list": partition, "seq": found[limit - 1].seq}
+            next_cursor = encode_cursor(_CURSOR_KIND, position, self._secret)
         return Page(records, next_cursor)
+
+    def _seq_of(self, position: dict[str, Any]) -> int:
+        """The creation sequence number in a cursor issued for this collection's list."""
+        seq = position.get("seq")
+        if (
+            set(position) != {"list", "seq"}
+            or position["list"] != self.collection.list_partition
+            or isinstance(seq, bool)
+            or not isinstance(seq, int)
+            or seq < 0
+        ):
+            raise InvalidCursor("cursor position is not valid for this list")
+        return seq
 
     def ping(self) -> bool:
         return True
@@ -196,7 +281,7 @@ class InMemoryItemStore:
             entry = self._items.get(data["id"])
             if entry is None or entry.deleted_at is not None:
                 self._items.pop(data["id"], None)  # a re-created item goes last
-                entry = self._items[data["id"]] = _Entry(data, next(self._seq))
+                entry = self._items[data["id"]] = _Entry(data, self.table.next_seq())
             entry.data = data
             entry.version = version
             entry.image = copy.deepcopy(image)
@@ -205,13 +290,6 @@ class InMemoryItemStore:
         if limit == 0:
             return []
         return self.list_page(limit, tags=[tag] if tag is not None else None).items
-
-
-def _seq_of(position: dict[str, Any]) -> int:
-    seq = position.get("seq")
-    if set(position) != {"seq"} or isinstance(seq, bool) or not isinstance(seq, int) or seq < 0:
-        raise InvalidCursor("cursor position is not valid for this store")
-    return seq
 
 
 class InMemoryImageStore:

@@ -1,16 +1,54 @@
 """Storage fixtures: one moto server per session (started only if a test needs it), a fresh table and
-bucket per test, and the stores under test parametrized over their implementations."""
+bucket per test, the stores under test parametrized over their implementations (and, for the item store
+contract, over two collections), and a time limit on every test."""
 
 from __future__ import annotations
 
+import signal
+import threading
 import uuid
 from collections.abc import Iterator
+from types import FrameType
 
 import pytest
 
-from chalicelib.storage import ImageStore, InMemoryImageStore, InMemoryItemStore, ItemStore
+from chalicelib.storage import (
+    ITEMS,
+    POSTS,
+    Collection,
+    ImageStore,
+    InMemoryImageStore,
+    InMemoryItemStore,
+    ItemStore,
+)
 from tests.servers import MotoServer, fake_aws_env, moto_server
 from tests.storage.fakes import FakeClock
+
+TEST_TIME_LIMIT = 120  # seconds per test (setup included, the session's moto start excepted)
+
+
+class TimeLimitExceeded(Exception):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def _time_limit() -> Iterator[None]:
+    """Fail a test that runs longer than TEST_TIME_LIMIT instead of hanging the suite (SIGALRM: POSIX,
+    main thread; elsewhere the race helper's bounded joins and moto's startup timeout still apply)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise TimeLimitExceeded(f"test still running after {TEST_TIME_LIMIT} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, TEST_TIME_LIMIT)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(scope="session")
@@ -51,14 +89,21 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+@pytest.fixture(params=[ITEMS, POSTS], ids=["items", "posts"])
+def collection(request: pytest.FixtureRequest) -> Collection:
+    """The collection `store` serves: items, and posts (other keys, `q` over title/body)."""
+    found: Collection = request.param
+    return found
+
+
 @pytest.fixture(params=["memory", "dynamodb"])
-def store(request: pytest.FixtureRequest, clock: FakeClock) -> ItemStore:
-    """Each contract test runs against both implementations."""
+def store(request: pytest.FixtureRequest, clock: FakeClock, collection: Collection) -> ItemStore:
+    """Each contract test runs against both implementations, for each collection."""
     if request.param == "memory":
-        return InMemoryItemStore(clock=clock)
+        return InMemoryItemStore(collection=collection, clock=clock)
     from chalicelib.storage.dynamodb import DynamoItemStore
 
-    return DynamoItemStore(request.getfixturevalue("table_name"), clock=clock)
+    return DynamoItemStore(request.getfixturevalue("table_name"), collection=collection, clock=clock)
 
 
 @pytest.fixture(params=["memory", "s3"])

@@ -34,6 +34,12 @@ def item(item_id: str | None = None, **fields: Any) -> dict[str, Any]:
     return {"id": item_id or new_id(), "name": "Lamp", "price": 24.5, "tags": [], **fields}
 
 
+def searchable(collection: Any, first: str, second: str | None = None) -> dict[str, str]:
+    """Fields `q` searches in `collection`: its first search field = `first`, its second = `second`."""
+    fields = collection.search_fields
+    return {fields[0]: first, **({fields[1]: second} if second is not None else {})}
+
+
 def ids(records: Iterable[Any]) -> list[str]:
     return [r["id"] for r in records]
 

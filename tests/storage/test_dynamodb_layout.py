@@ -3,6 +3,7 @@ docs/STORAGE.md), the stored attribute layout, configuration from the environmen
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -16,8 +17,18 @@ from typing import Any
 import pytest
 import yaml
 
-from chalicelib.storage import InMemoryImageStore, InMemoryItemStore, make_image_store, make_item_store
-from tests.storage.fakes import FakeClock, item
+from chalicelib.storage import (
+    ITEMS,
+    POSTS,
+    USERS,
+    InMemoryImageStore,
+    InMemoryItemStore,
+    comments_of,
+    make_image_store,
+    make_item_store,
+    make_store,
+)
+from tests.storage.fakes import FakeClock, ids, item
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -121,7 +132,10 @@ def test_soft_delete_moves_the_item_between_sparse_indexes(dynamo: Any, clock: F
     assert "ListPK" not in stored
     assert "ListSK" not in stored
     assert stored["deleted_at"] == {"S": "2030-01-01T00:00:00.000Z"}
-    assert (stored["PurgePK"], stored["PurgeSK"]) == ({"S": "DELETED"}, {"S": "2030-01-01T00:00:00.000Z#abc"})
+    assert (stored["PurgePK"], stored["PurgeSK"]) == (
+        {"S": "DELETED#ITEMS"},
+        {"S": "2030-01-01T00:00:00.000Z#abc"},
+    )
     assert stored["version"] == {"N": "2"}
     listed = dynamo.client.query(
         TableName=dynamo.table_name,
@@ -132,9 +146,77 @@ def test_soft_delete_moves_the_item_between_sparse_indexes(dynamo: Any, clock: F
     assert listed["Items"] == []
 
 
-def test_idempotency_marker(dynamo: Any, clock: FakeClock) -> None:
-    import hashlib
+COLLECTIONS = {
+    "items": (ITEMS, "ITEM#x", "ITEM", "ITEMS", ("SearchName", "SearchDescription"), "IDEMPOTENCY"),
+    "users": (USERS, "USER#x", "USER", "USERS", ("SearchName", "SearchDescription"), "IDEMPOTENCY#USERS"),
+    "posts": (POSTS, "POST#x", "POST", "POSTS", ("SearchTitle", "SearchBody"), "IDEMPOTENCY#POSTS"),
+    "comments": (
+        comments_of("p1"),
+        "COMMENT#x",
+        "POST#p1",
+        "POST#p1#COMMENTS",
+        ("SearchText", "SearchTitle", "SearchAlt_text"),
+        "IDEMPOTENCY#POST#p1#COMMENTS",
+    ),
+}
 
+
+@pytest.mark.parametrize("name", COLLECTIONS)
+def test_layout_of_each_collection(table_name: str, clock: FakeClock, name: str) -> None:
+    from chalicelib.storage.dynamodb import DynamoItemStore
+
+    collection, pk, sk, list_pk, search_attributes, marker_sk = COLLECTIONS[name]
+    store = DynamoItemStore(table_name, collection=collection, clock=clock)
+    fields = {field: field.upper() for field in collection.search_fields}
+    store.create({"id": "x", **fields, "other": "Not Searched"}, idempotency_key="k")
+    stored = raw(store, pk, sk)
+    assert stored is not None
+    assert stored["data"]["M"]["other"] == {"S": "Not Searched"}
+    assert stored["ListPK"] == {"S": list_pk}
+    assert re.fullmatch(r"\d{20}#x", stored["ListSK"]["S"])
+    search = {k: v for k, v in stored.items() if k.startswith("Search")}
+    assert search == {
+        attribute: {"S": field.casefold()}
+        for attribute, field in zip(search_attributes, collection.search_fields, strict=True)
+    }
+    marker = raw(store, "IDEMPOTENCY#" + hashlib.sha256(b"k").hexdigest(), marker_sk)
+    assert marker is not None
+    assert marker["ItemId"] == {"S": "x"}
+    assert store.delete("x") is True
+    stored = raw(store, pk, sk)
+    assert stored is not None
+    assert (stored["PurgePK"], stored["PurgeSK"]) == (
+        {"S": f"DELETED#{list_pk}"},
+        {"S": "2030-01-01T00:00:00.000Z#x"},
+    )
+    assert "ListPK" not in stored
+    assert store.purge_deleted(clock.advance(seconds=1)) == 1
+    assert raw(store, pk, sk) is None
+
+
+def test_items_soft_deleted_before_collections_are_still_purged(dynamo: Any, clock: FakeClock) -> None:
+    """Tombstones written before the purge partition became per collection sit in `DELETED`: the
+    items' purge reads that partition too (and only the items' purge)."""
+    from chalicelib.storage.dynamodb import DynamoItemStore
+
+    dynamo.create(item("old"))
+    dynamo.delete("old")
+    dynamo.client.update_item(  # as the pre-collection code wrote it
+        TableName=dynamo.table_name,
+        Key={"PK": {"S": "ITEM#old"}, "SK": {"S": "ITEM"}},
+        UpdateExpression="SET PurgePK = :p",
+        ExpressionAttributeValues={":p": {"S": "DELETED"}},
+    )
+    cutoff = clock.advance(seconds=1)
+    posts = DynamoItemStore(dynamo.table_name, collection=POSTS, clock=clock)
+    assert posts.purge_deleted(cutoff) == 0
+    purged: list[str] = []
+    assert dynamo.purge_deleted(cutoff, purged.append) == 1
+    assert purged == ["old"]
+    assert raw(dynamo, "ITEM#old") is None
+
+
+def test_idempotency_marker(dynamo: Any, clock: FakeClock) -> None:
     record, _ = dynamo.create(item("abc"), idempotency_key="retry-me")
     marker = raw(dynamo, "IDEMPOTENCY#" + hashlib.sha256(b"retry-me").hexdigest(), "IDEMPOTENCY")
     assert marker is not None
@@ -174,12 +256,18 @@ def test_factories_pick_by_storage(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("STORAGE", raising=False)
     assert isinstance(make_item_store(), InMemoryItemStore)
     assert isinstance(make_image_store(), InMemoryImageStore)
+    assert isinstance(make_store(POSTS), InMemoryItemStore)
     monkeypatch.setenv("STORAGE", "dynamodb")
     monkeypatch.setenv("TABLE_NAME", "prod-items")
     monkeypatch.setenv("BUCKET_NAME", "prod-images")
     store = make_item_store()
     assert isinstance(store, DynamoItemStore)
-    assert store.table_name == "prod-items"
+    assert (store.table_name, store.collection) == ("prod-items", ITEMS)
+    for collection in (ITEMS, USERS, POSTS, comments_of("p1")):
+        made = make_store(collection)
+        assert isinstance(made, DynamoItemStore)
+        assert (made.table_name, made.collection, made._client) == ("prod-items", collection, None)
+    assert isinstance(make_store(POSTS, "memory"), InMemoryItemStore)
     images = make_image_store()
     assert isinstance(images, S3ImageStore)
     assert images.bucket == "prod-images"
@@ -188,12 +276,14 @@ def test_factories_pick_by_storage(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BUCKET_NAME")
     with pytest.raises(ValueError, match="TABLE_NAME"):
         make_item_store()
+    with pytest.raises(ValueError, match="TABLE_NAME"):
+        make_store(USERS)
     with pytest.raises(ValueError, match="BUCKET_NAME"):
         make_image_store()
 
 
 def test_unknown_storage_kind_names_both_kinds() -> None:
-    for factory in (make_item_store, make_image_store):
+    for factory in (make_item_store, make_image_store, lambda kind: make_store(POSTS, kind)):
         with pytest.raises(
             ValueError, match=r"^unknown STORAGE 'redis': expected one of 'memory', 'dynamodb'$"
         ):
@@ -202,8 +292,8 @@ def test_unknown_storage_kind_names_both_kinds() -> None:
 
 def test_memory_storage_never_imports_boto3() -> None:
     probe = (
-        "import sys; from chalicelib.storage import make_item_store, make_image_store; "
-        "make_item_store('memory'); make_image_store('memory'); "
+        "import sys; from chalicelib.storage import POSTS, make_item_store, make_image_store, make_store; "
+        "make_item_store('memory'); make_image_store('memory'); make_store(POSTS, 'memory').list_page(1); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'boto3', 'botocore'}))"
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -222,6 +312,20 @@ def test_clients_are_cached_per_endpoint(aws_env: str, monkeypatch: pytest.Monke
     other = aws.client("dynamodb")
     assert other is not first
     assert (other.meta.endpoint_url, other.meta.region_name) == ("http://127.0.0.1:9", "eu-west-1")
+
+
+def test_stores_of_every_collection_share_the_process_client(
+    table_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STORAGE", "dynamodb")
+    monkeypatch.setenv("TABLE_NAME", table_name)
+    stores: list[Any] = [make_store(c) for c in (ITEMS, USERS, POSTS, comments_of("p1"), comments_of("p2"))]
+    for store in stores:
+        store.create(item("same"))
+    assert len({id(store.client) for store in stores}) == 1
+    assert [ids(make_store(c).list_page(10).items) for c in (ITEMS, POSTS, comments_of("p2"))] == [
+        ["same"]
+    ] * 3
 
 
 def test_ping_reports_a_missing_table(aws_env: str) -> None:

@@ -1,5 +1,6 @@
 """The ItemStore contract, run against every implementation (`store` is parametrized in conftest.py:
-InMemoryItemStore and DynamoItemStore on a moto server). No boto3 call is mocked."""
+InMemoryItemStore and DynamoItemStore on a moto server, each serving items and posts). No boto3 call is
+mocked. test_collections.py covers what is between collections."""
 
 from __future__ import annotations
 
@@ -9,9 +10,17 @@ from typing import Any
 
 import pytest
 
-from chalicelib.storage import AlreadyExists, InvalidCursor, ItemStore, NotFound, VersionConflict
+from chalicelib.storage import (
+    ITEMS,
+    AlreadyExists,
+    Collection,
+    InvalidCursor,
+    ItemStore,
+    NotFound,
+    VersionConflict,
+)
 from chalicelib.storage.common import encode_cursor
-from tests.storage.fakes import FakeClock, ids, item, new_id, race
+from tests.storage.fakes import FakeClock, ids, item, new_id, race, searchable
 
 # -- create / get -----------------------------------------------------------------------------------
 
@@ -349,12 +358,15 @@ def test_set_and_clear_image(store: ItemStore) -> None:
 # -- list ----------------------------------------------------------------------------------------------
 
 
-def test_list_in_creation_order_with_filters(store: ItemStore) -> None:
-    a, _ = store.create(item(name="Desk Lamp", tags=["home", "light"], status="active"))
-    b, _ = store.create(item(name="Chair", description="A LAMP-shaped chair", tags=["home"], status="draft"))
-    c, _ = store.create(item(name="Bulb", tags=["light"], status="active"))
-    d, _ = store.create(item(name="Table", status="active"))
-    e, _ = store.create({"id": new_id(), "name": "no tags, no status"})
+def test_list_in_creation_order_with_filters(store: ItemStore, collection: Collection) -> None:
+    def text(first: str, second: str | None = None) -> dict[str, str]:
+        return searchable(collection, first, second)
+
+    a, _ = store.create(item(**text("Desk Lamp"), tags=["home", "light"], status="active"))
+    b, _ = store.create(item(**text("Chair", "A LAMP-shaped chair"), tags=["home"], status="draft"))
+    c, _ = store.create(item(**text("Bulb"), tags=["light"], status="active"))
+    d, _ = store.create(item(**text("Table"), status="active"))
+    e, _ = store.create({"id": new_id(), **text("no tags, no status")})
     assert ids(store.list_page(10).items) == ids([a, b, c, d, e])
     assert ids(store.list_page(10, tags=["home"]).items) == ids([a, b])
     assert ids(store.list_page(10, tags=["home", "light"]).items) == ids([a])
@@ -362,7 +374,7 @@ def test_list_in_creation_order_with_filters(store: ItemStore) -> None:
     assert store.list_page(10, tags=["hom"]).items == []  # whole tags only
     assert ids(store.list_page(10, status="active").items) == ids([a, c, d])
     assert store.list_page(10, status="Active").items == []  # status is exact
-    assert ids(store.list_page(10, q="lamp").items) == ids([a, b])  # name or description, any case
+    assert ids(store.list_page(10, q="lamp").items) == ids([a, b])  # either search field, any case
     assert ids(store.list_page(10, q="LAMP-SH").items) == ids([b])
     assert ids(store.list_page(10, q="").items) == ids([a, b, c, d, e])  # empty q: no filter
     assert ids(store.list_page(10, tags=[]).items) == ids([a, b, c, d, e])
@@ -372,9 +384,9 @@ def test_list_in_creation_order_with_filters(store: ItemStore) -> None:
     assert ids(store.list_page(10, q="lamp").items) == ids([b])
 
 
-def test_list_unicode_case_insensitive_search(store: ItemStore) -> None:
-    s, _ = store.create(item(name="Straße"))
-    g, _ = store.create(item(name="ΣΊΣΥΦΟΣ"))
+def test_list_unicode_case_insensitive_search(store: ItemStore, collection: Collection) -> None:
+    s, _ = store.create(item(**searchable(collection, "Straße")))
+    g, _ = store.create(item(**searchable(collection, "x", "ΣΊΣΥΦΟΣ")))
     assert ids(store.list_page(10, q="STRASSE").items) == ids([s])
     assert ids(store.list_page(10, q="σίσυφος").items) == ids([g])
 
@@ -415,9 +427,11 @@ def _page_through(store: ItemStore, limit: int, **filters: Any) -> list[list[str
         assert len(pages) < 1000, "paging does not end"
 
 
-def test_paging_through_250_items_returns_each_exactly_once(store: ItemStore) -> None:
+@pytest.mark.parametrize("collection", [ITEMS], ids=["items"])  # the slowest test: one collection is enough
+def test_paging_through_250_items_returns_each_exactly_once(store: ItemStore, collection: Collection) -> None:
     created = [
-        store.create(item(name=f"item {n}", tags=["third"] if n % 3 == 0 else []))[0] for n in range(250)
+        store.create(item(**searchable(collection, f"item {n}"), tags=["third"] if n % 3 == 0 else []))[0]
+        for n in range(250)
     ]
     every, thirds = ids(created), ids(created[::3])
     for limit in (1, 7, 50, 100, 249, 250, 1000):
@@ -483,29 +497,43 @@ def test_garbage_and_tampered_cursors_raise_invalid_cursor(store: ItemStore) -> 
     assert len(store.list_page(1, cursor).items) == 1  # the genuine one still works
 
 
-def test_well_signed_cursors_with_foreign_positions_are_refused(store: ItemStore) -> None:
+def test_well_signed_cursors_with_foreign_positions_are_refused(
+    store: ItemStore, collection: Collection
+) -> None:
     """Even with the signing key (the default one is in the source), a cursor must carry a position this
-    store could have issued: nothing else reaches DynamoDB."""
+    store could have issued, in this collection's list: nothing else reaches DynamoDB."""
     from chalicelib.storage.common import default_cursor_secret
 
     secret = default_cursor_secret()
-    store.create(item())
+    record, _ = store.create(item())
     kind = "memory" if type(store).__name__ == "InMemoryItemStore" else "dynamodb"
+    pk, sk, lp = collection.key_prefix + "a", collection.sort_key, collection.list_partition
+    order = "00000000000000000001#a"
     positions: list[dict[str, Any]] = [
         {},
-        {"seq": -1},
-        {"seq": "1"},
-        {"seq": True},
-        {"seq": 1, "extra": 1},
-        {"PK": "ITEM#a", "SK": "ITEM", "ListPK": "ITEMS", "ListSK": "x#a"},
-        {"PK": "ITEM#b", "SK": "ITEM", "ListPK": "ITEMS", "ListSK": "00000000000000000001#a"},
-        {"PK": "IDEMPOTENCY#a", "SK": "ITEM", "ListPK": "ITEMS", "ListSK": "00000000000000000001#a"},
-        {"PK": "ITEM#a", "SK": "ITEM", "ListPK": "OTHER", "ListSK": "00000000000000000001#a"},
-        {"PK": "ITEM#a", "SK": "ITEM", "ListPK": "ITEMS", "ListSK": 1},
+        {"seq": 0},
+        {"list": lp, "seq": -1},
+        {"list": lp, "seq": "1"},
+        {"list": lp, "seq": True},
+        {"list": lp, "seq": 1, "extra": 1},
+        {"list": "OTHER", "seq": 0},
+        {"list": f"{lp}#", "seq": 0},
+        {"PK": pk, "SK": sk, "ListPK": lp, "ListSK": "x#a"},
+        {"PK": collection.key_prefix + "b", "SK": sk, "ListPK": lp, "ListSK": order},
+        {"PK": "IDEMPOTENCY#a", "SK": sk, "ListPK": lp, "ListSK": order},
+        {"PK": pk, "SK": sk, "ListPK": "OTHER", "ListSK": order},
+        {"PK": pk, "SK": "OTHER", "ListPK": lp, "ListSK": order},
+        {"PK": "OTHER#a", "SK": sk, "ListPK": lp, "ListSK": order},
+        {"PK": pk, "SK": sk, "ListPK": lp, "ListSK": 1},
     ]
     for position in positions:
         with pytest.raises(InvalidCursor):
             store.list_page(1, encode_cursor(kind, position, secret))
+    # the same shapes with this list's values are accepted: the refusals above are about the values
+    genuine = (
+        {"list": lp, "seq": 0} if kind == "memory" else {"PK": pk, "SK": sk, "ListPK": lp, "ListSK": order}
+    )
+    assert ids(store.list_page(1, encode_cursor(kind, genuine, secret)).items) == [record["id"]]
 
 
 def test_cursors_are_signed_with_cursor_secret(monkeypatch: pytest.MonkeyPatch, store: ItemStore) -> None:
