@@ -28,17 +28,15 @@ def problem_errors(request: Request, get_response: Callable[[Request], Response]
     )
     if isinstance(content_type, str) and content_type.startswith(PROBLEM_JSON):
         return response
-    detail = ""
-    if isinstance(response.body, dict):
-        detail = str(response.body.get("Message") or response.body.get("message") or "")
-    elif isinstance(response.body, str):
+    body = response.body
+    if isinstance(body, (str, bytes)) and body:
         try:
-            parsed = json.loads(response.body)
-            detail = (
-                str(parsed.get("Message") or parsed.get("message") or "") if isinstance(parsed, dict) else ""
-            )
+            body = json.loads(body)
         except ValueError:
-            detail = ""
+            body = None
+    if body and not (isinstance(body, dict) and "Code" in body and "Message" in body):
+        return response  # an answer the operation declares (e.g. a 503 health report), not Chalice's
+    detail = str(body.get("Message") or "") if isinstance(body, dict) else ""
     headers = {k: v for k, v in response.headers.items() if k.lower() != "content-type"}
     return ProblemError(
         response.status_code, detail, headers={k: str(v) for k, v in headers.items()}
