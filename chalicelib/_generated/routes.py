@@ -1,5 +1,5 @@
 # generated from openapi.yaml — do not edit
-"""Chalice routes for Reference API 0.1.0: one thin view per route, all work in the runtime
+"""Chalice routes for Reference API 0.2.0: one thin view per route, all work in the runtime
 pipeline (chalicelib.runtime.pipeline). Operation modules are imported on first use."""
 
 # Every module-level name a view uses starts with "_": view functions and path variables never do,
@@ -19,17 +19,67 @@ blueprint = _bp = _Blueprint(__name__)
 docs_blueprint = _docs_bp = _Blueprint(__name__ + ".docs")
 
 #: Media types API Gateway must treat as binary (base64): `app.api.binary_types.extend(BINARY_TYPES)`.
-BINARY_TYPES: tuple[str, ...] = ()
+BINARY_TYPES: tuple[str, ...] = (
+    "image/png",
+    "image/jpeg",
+)
 
 #: (method, Chalice route, operation module, operationId, spec path), one row per operation.
 OPERATIONS: tuple[tuple[str, str, str, str | None, str], ...] = (
+    ("GET", "/", "get_index", "getIndex", "/"),
     ("GET", "/health", "get_health", "getHealth", "/health"),
     ("GET", "/items", "list_items", "listItems", "/items"),
     ("POST", "/items", "create_item", "createItem", "/items"),
     ("GET", "/items/{item_id}", "get_item", "getItem", "/items/{item_id}"),
     ("PUT", "/items/{item_id}", "replace_item", "replaceItem", "/items/{item_id}"),
     ("DELETE", "/items/{item_id}", "delete_item", "deleteItem", "/items/{item_id}"),
+    ("PATCH", "/items/{item_id}", "update_item", "updateItem", "/items/{item_id}"),
+    ("GET", "/items/{item_id}/image", "get_item_image", "getItemImage", "/items/{item_id}/image"),
+    ("PUT", "/items/{item_id}/image", "put_item_image", "putItemImage", "/items/{item_id}/image"),
+    ("DELETE", "/items/{item_id}/image", "delete_item_image", "deleteItemImage", "/items/{item_id}/image"),
+    ("POST", "/users", "create_user", "createUser", "/users"),
+    ("GET", "/users/me", "get_current_user", "getCurrentUser", "/users/me"),
+    ("GET", "/users/{user_id}", "get_user", "getUser", "/users/{user_id}"),
+    ("GET", "/posts", "list_posts", "listPosts", "/posts"),
+    ("POST", "/posts", "create_post", "createPost", "/posts"),
+    ("GET", "/posts/{post_id}", "get_post", "getPost", "/posts/{post_id}"),
+    ("DELETE", "/posts/{post_id}", "delete_post", "deletePost", "/posts/{post_id}"),
+    ("PATCH", "/posts/{post_id}", "update_post", "updatePost", "/posts/{post_id}"),
+    ("GET", "/posts/{post_id}/comments", "list_comments", "listComments", "/posts/{post_id}/comments"),
+    ("POST", "/posts/{post_id}/comments", "create_comment", "createComment", "/posts/{post_id}/comments"),
+    (
+        "GET",
+        "/posts/{post_id}/comments/{comment_id}",
+        "get_comment",
+        "getComment",
+        "/posts/{post_id}/comments/{comment_id}",
+    ),
+    (
+        "PUT",
+        "/posts/{post_id}/comments/{comment_id}",
+        "replace_comment",
+        "replaceComment",
+        "/posts/{post_id}/comments/{comment_id}",
+    ),
+    (
+        "DELETE",
+        "/posts/{post_id}/comments/{comment_id}",
+        "delete_comment",
+        "deleteComment",
+        "/posts/{post_id}/comments/{comment_id}",
+    ),
+    ("GET", "/search", "search", "search", "/search"),
 )
+
+
+@_bp.route("/", methods=["GET"], content_types=["*/*"])
+def get_index() -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("get_index",),
+        {},
+    )
 
 
 @_bp.route("/health", methods=["GET"], content_types=["*/*"])
@@ -95,6 +145,215 @@ def delete_item(item_id: str) -> _Response:
         {
             "item_id": item_id,
         },
+    )
+
+
+@_bp.route("/items/{item_id}", methods=["PATCH"], content_types=["*/*"])
+def update_item(item_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("update_item",),
+        {
+            "item_id": item_id,
+        },
+    )
+
+
+@_bp.route("/items/{item_id}/image", methods=["GET"], content_types=["*/*"])
+def get_item_image(item_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("get_item_image",),
+        {
+            "item_id": item_id,
+        },
+    )
+
+
+@_bp.route("/items/{item_id}/image", methods=["PUT"], content_types=["*/*"])
+def put_item_image(item_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("put_item_image",),
+        {
+            "item_id": item_id,
+        },
+    )
+
+
+@_bp.route("/items/{item_id}/image", methods=["DELETE"], content_types=["*/*"])
+def delete_item_image(item_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("delete_item_image",),
+        {
+            "item_id": item_id,
+        },
+    )
+
+
+@_bp.route("/users", methods=["POST"], content_types=["*/*"])
+def create_user() -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("create_user",),
+        {},
+    )
+
+
+@_bp.route("/users/me", methods=["GET"], content_types=["*/*"])
+def get_current_user() -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("get_current_user",),
+        {},
+    )
+
+
+@_bp.route("/users/{user_id}", methods=["GET"], content_types=["*/*"])
+def get_user(user_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("get_user",),
+        {
+            "user_id": user_id,
+        },
+    )
+
+
+@_bp.route("/posts", methods=["GET"], content_types=["*/*"])
+def list_posts() -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("list_posts",),
+        {},
+    )
+
+
+@_bp.route("/posts", methods=["POST"], content_types=["*/*"])
+def create_post() -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("create_post",),
+        {},
+    )
+
+
+@_bp.route("/posts/{post_id}", methods=["GET"], content_types=["*/*"])
+def get_post(post_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("get_post",),
+        {
+            "post_id": post_id,
+        },
+    )
+
+
+@_bp.route("/posts/{post_id}", methods=["DELETE"], content_types=["*/*"])
+def delete_post(post_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("delete_post",),
+        {
+            "post_id": post_id,
+        },
+    )
+
+
+@_bp.route("/posts/{post_id}", methods=["PATCH"], content_types=["*/*"])
+def update_post(post_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("update_post",),
+        {
+            "post_id": post_id,
+        },
+    )
+
+
+@_bp.route("/posts/{post_id}/comments", methods=["GET"], content_types=["*/*"])
+def list_comments(post_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("list_comments",),
+        {
+            "post_id": post_id,
+        },
+    )
+
+
+@_bp.route("/posts/{post_id}/comments", methods=["POST"], content_types=["*/*"])
+def create_comment(post_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("create_comment",),
+        {
+            "post_id": post_id,
+        },
+    )
+
+
+@_bp.route("/posts/{post_id}/comments/{comment_id}", methods=["GET"], content_types=["*/*"])
+def get_comment(post_id: str, comment_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("get_comment",),
+        {
+            "post_id": post_id,
+            "comment_id": comment_id,
+        },
+    )
+
+
+@_bp.route("/posts/{post_id}/comments/{comment_id}", methods=["PUT"], content_types=["*/*"])
+def replace_comment(post_id: str, comment_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("replace_comment",),
+        {
+            "post_id": post_id,
+            "comment_id": comment_id,
+        },
+    )
+
+
+@_bp.route("/posts/{post_id}/comments/{comment_id}", methods=["DELETE"], content_types=["*/*"])
+def delete_comment(post_id: str, comment_id: str) -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("delete_comment",),
+        {
+            "post_id": post_id,
+            "comment_id": comment_id,
+        },
+    )
+
+
+@_bp.route("/search", methods=["GET"], content_types=["*/*"])
+def search() -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("search",),
+        {},
     )
 
 

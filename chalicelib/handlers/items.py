@@ -6,49 +6,179 @@ Handlers translate between HTTP and the item service: arguments arrive parsed an
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+from typing import Any
+
 from chalicelib._generated import models
-from chalicelib.runtime import ApiResponse, HandlerResult, ProblemError
-from chalicelib.runtime.context import request_path
+from chalicelib.conditional import etag, expected_version, precondition_failed
+from chalicelib.runtime import ApiResponse, HandlerResult, ProblemError, Violation
+from chalicelib.runtime.context import request_header, request_path
 from chalicelib.services import item_service
-from chalicelib.services.items import ItemNotFound
+from chalicelib.services.items import ImageNotFound, InvalidCursor, ItemNotFound, VersionConflict
+
+DEFAULT_MAX_IMAGE_BYTES = 5 * 1024 * 1024
+_SIGNATURES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
+_API_FIELDS = ("id", "name", "description", "price", "tags", "status", "version", "created_at", "updated_at")
 
 
-def _not_found(exc: ItemNotFound) -> ProblemError:
-    return ProblemError.not_found(f"No item with id {exc.item_id!r}.")
+def _item_view(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The API representation of a stored item (storage details such as the image's key stay inside)."""
+    view = {k: record[k] for k in _API_FIELDS if k in record}
+    view.setdefault("tags", [])
+    view.setdefault("status", "active")
+    image = record.get("image")
+    if image:
+        view["image"] = {"content_type": image["content_type"], "size": image["size"]}
+    return view
 
 
-def list_items(*, limit: int, tag: models.Tag | None = None) -> HandlerResult:
+def _with_etag(record: Mapping[str, Any], status: int = 200, **headers: str) -> ApiResponse:
+    return ApiResponse(status, _item_view(record), headers={"ETag": etag(record), **headers})
+
+
+def _not_found(item_id: str) -> ProblemError:
+    return ProblemError.not_found(f"No item with id {item_id!r}.")
+
+
+def _current(item_id: str) -> Mapping[str, Any]:
+    try:
+        return item_service().get(item_id)
+    except ItemNotFound:
+        raise _not_found(item_id) from None
+
+
+def _bad_cursor(exc: InvalidCursor) -> ProblemError:
+    return ProblemError.bad_request(
+        "The cursor was not issued by this API.",
+        [Violation("query", "/cursor", f"not a cursor this API issued ({exc})", "cursor")],
+    )
+
+
+def list_items(
+    *,
+    limit: int,
+    cursor: str | None = None,
+    tag: list[models.Tag] | None = None,
+    status: models.ItemStatus | None = None,
+    q: str | None = None,
+) -> HandlerResult:
     """List items"""
-    return {"items": item_service().list(limit, tag)}
+    try:
+        records, next_cursor = item_service().list_page(limit, cursor=cursor, tags=tag, status=status, q=q)
+    except InvalidCursor as exc:
+        raise _bad_cursor(exc) from None
+    return {"items": [_item_view(r) for r in records], "next_cursor": next_cursor}
 
 
-def create_item(*, body: models.ItemInput) -> HandlerResult:
+def create_item(*, body: models.Item, idempotency_key: str | None = None) -> HandlerResult:
     """Create an item"""
-    item = item_service().create(body)
+    record, created = item_service().create_item(body, idempotency_key=idempotency_key)
     # the requested path carries the API Gateway stage (/dev/items), so the URL is right when deployed
-    return ApiResponse(201, item, headers={"Location": f"{request_path().rstrip('/')}/{item['id']}"})
+    headers = {"Location": f"{request_path().rstrip('/')}/{record['id']}"}
+    if not created:
+        headers["Idempotent-Replayed"] = "true"
+    return _with_etag(record, 201, **headers)
 
 
 def get_item(*, item_id: str) -> HandlerResult:
     """Fetch one item"""
-    try:
-        return item_service().get(item_id)
-    except ItemNotFound as exc:
-        raise _not_found(exc) from None
+    return _with_etag(_current(item_id))
 
 
-def replace_item(*, item_id: str, body: models.ItemInput) -> HandlerResult:
+def replace_item(*, item_id: str, body: models.Item, if_match: str | None = None) -> HandlerResult:
     """Replace an item"""
+    current = _current(item_id)
+    version = expected_version(if_match, current, required=True)
     try:
-        return item_service().replace(item_id, body)
-    except ItemNotFound as exc:
-        raise _not_found(exc) from None
+        return _with_etag(item_service().replace_item(item_id, body, expected_version=version))
+    except ItemNotFound:
+        raise _not_found(item_id) from None
+    except VersionConflict:
+        raise precondition_failed(item_service().get(item_id)) from None
 
 
-def delete_item(*, item_id: str) -> HandlerResult:
+def update_item(*, item_id: str, body: models.ItemPatch, if_match: str | None = None) -> HandlerResult:
+    """Change some fields of an item"""
+    current = _current(item_id)
+    version = expected_version(if_match, current, required=True)
+    try:
+        return _with_etag(item_service().patch_item(item_id, body, expected_version=version))
+    except ItemNotFound:
+        raise _not_found(item_id) from None
+    except VersionConflict:
+        raise precondition_failed(_current(item_id)) from None
+
+
+def delete_item(*, item_id: str, if_match: str | None = None) -> HandlerResult:
     """Delete an item"""
+    current = _current(item_id)
+    version = expected_version(if_match, current, required=True)
     try:
-        item_service().delete(item_id)
-    except ItemNotFound as exc:
-        raise _not_found(exc) from None
+        item_service().delete_item(item_id, expected_version=version)
+    except ItemNotFound:
+        raise _not_found(item_id) from None
+    except VersionConflict:
+        raise precondition_failed(_current(item_id)) from None
+    return ApiResponse(204)
+
+
+def get_item_image(*, item_id: str) -> HandlerResult:
+    """Download the item's image"""
+    try:
+        content_type, data = item_service().get_image(item_id)
+    except ItemNotFound:
+        raise _not_found(item_id) from None
+    except ImageNotFound:
+        raise ProblemError.not_found(f"Item {item_id!r} has no image.") from None
+    return ApiResponse(200, data, content_type=content_type)
+
+
+def _max_image_bytes() -> int:
+    """The stage's upload limit (MAX_IMAGE_BYTES), 5 MiB by default."""
+    return int(os.environ.get("MAX_IMAGE_BYTES") or DEFAULT_MAX_IMAGE_BYTES)
+
+
+def put_item_image(*, item_id: str, body: bytes, if_match: str | None = None) -> HandlerResult:
+    """Upload the item's image"""
+    content_type = (request_header("content-type") or "").split(";")[0].strip().lower()
+    limit = _max_image_bytes()
+    if len(body) > limit:
+        raise ProblemError(413, f"The image is {len(body)} bytes; at most {limit} are accepted.")
+    signature = _SIGNATURES.get(content_type)
+    if signature is None or not body.startswith(signature):
+        raise ProblemError.bad_request(
+            "The body is not the image its Content-Type announces.",
+            [
+                Violation(
+                    "body",
+                    "",
+                    f"the bytes are not a {content_type or 'PNG or JPEG'} image",
+                    "contentMediaType",
+                )
+            ],
+        )
+    current = _current(item_id)
+    version = expected_version(if_match, current, required=False)
+    try:
+        record = item_service().put_image(item_id, content_type, body, expected_version=version)
+    except ItemNotFound:
+        raise _not_found(item_id) from None
+    except VersionConflict:
+        raise precondition_failed(_current(item_id)) from None
+    return _with_etag(record)
+
+
+def delete_item_image(*, item_id: str, if_match: str | None = None) -> HandlerResult:
+    """Remove the item's image"""
+    current = _current(item_id)
+    version = expected_version(if_match, current, required=False)
+    try:
+        item_service().delete_image(item_id, expected_version=version)
+    except ItemNotFound:
+        raise _not_found(item_id) from None
+    except ImageNotFound:
+        raise ProblemError.not_found(f"Item {item_id!r} has no image.") from None
+    except VersionConflict:
+        raise precondition_failed(_current(item_id)) from None
     return ApiResponse(204)

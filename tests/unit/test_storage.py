@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chalicelib.storage import InMemoryItemStore, make_item_store
+from chalicelib.storage import InMemoryItemStore, make_item_store, reset_memory_table
 
 
 def item(item_id: str, *tags: str, **extra: object) -> dict[str, object]:
@@ -116,10 +116,15 @@ def test_make_item_store(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(make_item_store("memory"), InMemoryItemStore)
     monkeypatch.setenv("STORAGE", "memory")
     assert isinstance(make_item_store(), InMemoryItemStore)
-    # each call is a fresh, empty store
-    first = make_item_store()
-    first.put(item("a"))
-    assert make_item_store().get("a") is None
+    # every call is a store over the one process-wide memory table, until it is reset
+    reset_memory_table()
+    try:
+        make_item_store().put(item("a"))
+        assert make_item_store().get("a") == item("a")
+        reset_memory_table()
+        assert make_item_store().get("a") is None
+    finally:
+        reset_memory_table()
 
 
 def test_make_item_store_unknown_kind(monkeypatch: pytest.MonkeyPatch) -> None:

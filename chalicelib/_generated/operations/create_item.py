@@ -5,22 +5,46 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import items as _handlers
-from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, ResponseSpec
-from chalicelib.runtime.validation import Err, r
+from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec
+from chalicelib.runtime.validation import Err, Regex, r
 
+from ..validators import item__qd as _c_item__qd
 from ..validators import item__s as _c_item__s
-from ..validators import item_input__qd as _c_item_input__qd
 from ..validators import problem__s as _c_problem__s
 
 if TYPE_CHECKING:
     from .. import models
 
 
-def _b0(x: Any, p: str, e: list[Err]) -> bool:
+_q_P1 = Regex(None, "^[!-\\~]+\\Z", "match")
+
+
+def _p_idempotency_key(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
-    if not _c_item_input__qd.v(x, p, e):
+    if type(x) is str:
+        if len(x) < 1:
+            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+            ok = False
+        if len(x) > 255:
+            e.append((p, r(x) + " is longer than 255 characters", "maxLength"))
+            ok = False
+        if not _q_P1.search(x):
+            e.append((p, r(x) + ' does not match "^[\\\\x21-\\\\x7e]+$"', "pattern"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
     return ok
+
+
+def _b0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_item__qd.v(x, p, e):
+        ok = False
+    return ok
+
+
+_s_P1 = Regex(None, '^"[0-9]+"\\Z', "match")
 
 
 def _r_201_0(x: Any, p: str, e: list[Err]) -> bool:
@@ -34,6 +58,29 @@ def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
         e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _h_201_1(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not _s_P1.search(x):
+            e.append((p, r(x) + ' does not match "^\\"[0-9]+\\"$"', "pattern"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _h_201_2(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    if x != "true":
+        e.append((p, r(x) + ' is not one of ["true"]', "enum"))
         ok = False
     return ok
 
@@ -64,7 +111,18 @@ OPERATION = Operation(
     method="POST",
     path="/items",
     segments=(),
-    parameters=(),
+    parameters=(
+        Param(
+            name="Idempotency-Key",
+            location="header",
+            kwarg="idempotency_key",
+            required=False,
+            schema=_p_idempotency_key,
+            shape={"type": ["string"]},
+            style="simple",
+            explode=False,
+        ),
+    ),
     body=Body(
         required=True,
         kwarg="body",
@@ -81,6 +139,10 @@ OPERATION = Operation(
             },
             headers={
                 "Location": HeaderSpec(required=True, schema=_h_201_0, shape={"type": ["string"]}),
+                "ETag": HeaderSpec(required=True, schema=_h_201_1, shape={"type": ["string"]}),
+                "Idempotent-Replayed": HeaderSpec(
+                    required=False, schema=_h_201_2, shape={"type": ["string"]}
+                ),
             },
         ),
         "400": ResponseSpec(
@@ -108,5 +170,6 @@ OPERATION = Operation(
 
 def call(args: Mapping[str, Any]) -> object:
     return _handlers.create_item(
-        body=cast("models.ItemInput", args["body"]),
+        idempotency_key=cast("str | None", args.get("idempotency_key")),
+        body=cast("models.Item", args["body"]),
     )

@@ -23,6 +23,21 @@ def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
+def _p_if_match(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if len(x) < 1:
+            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+            ok = False
+        if len(x) > 1024:
+            e.append((p, r(x) + " is longer than 1024 characters", "maxLength"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
 def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
@@ -31,6 +46,20 @@ def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
 
 
 def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_412_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_428_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
         ok = False
@@ -60,6 +89,16 @@ OPERATION = Operation(
             style="simple",
             explode=False,
         ),
+        Param(
+            name="If-Match",
+            location="header",
+            kwarg="if_match",
+            required=False,
+            schema=_p_if_match,
+            shape={"type": ["string"]},
+            style="simple",
+            explode=False,
+        ),
     ),
     body=None,
     responses={
@@ -79,6 +118,18 @@ OPERATION = Operation(
             },
             headers={},
         ),
+        "412": ResponseSpec(
+            media={
+                "application/problem+json": _r_412_0,
+            },
+            headers={},
+        ),
+        "428": ResponseSpec(
+            media={
+                "application/problem+json": _r_428_0,
+            },
+            headers={},
+        ),
         "default": ResponseSpec(
             media={
                 "application/problem+json": _r_default_0,
@@ -93,4 +144,5 @@ OPERATION = Operation(
 def call(args: Mapping[str, Any]) -> object:
     return _handlers.delete_item(
         item_id=cast("str", args["item_id"]),
+        if_match=cast("str | None", args.get("if_match")),
     )

@@ -4,7 +4,7 @@
 from collections.abc import Mapping
 from typing import Any
 
-from chalicelib.handlers import health as _handlers
+from chalicelib.handlers import meta as _handlers
 from chalicelib.runtime.operation import Operation, ResponseSpec
 from chalicelib.runtime.validation import Err
 
@@ -13,6 +13,13 @@ from ..validators import problem__s as _c_problem__s
 
 
 def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_health__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_503_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_health__s.v(x, p, e):
         ok = False
@@ -37,6 +44,12 @@ OPERATION = Operation(
         "200": ResponseSpec(
             media={
                 "application/json": _r_200_0,
+            },
+            headers={},
+        ),
+        "503": ResponseSpec(
+            media={
+                "application/json": _r_503_0,
             },
             headers={},
         ),

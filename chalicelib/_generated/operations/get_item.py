@@ -5,8 +5,8 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from chalicelib.handlers import items as _handlers
-from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
-from chalicelib.runtime.validation import Err, is_uuid, r
+from chalicelib.runtime.operation import HeaderSpec, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, Regex, is_uuid, r
 
 from ..validators import item__s as _c_item__s
 from ..validators import problem__s as _c_problem__s
@@ -24,9 +24,24 @@ def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
+_s_P1 = Regex(None, '^"[0-9]+"\\Z', "match")
+
+
 def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_item__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not _s_P1.search(x):
+            e.append((p, r(x) + ' does not match "^\\"[0-9]+\\"$"', "pattern"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
     return ok
 
@@ -75,7 +90,9 @@ OPERATION = Operation(
             media={
                 "application/json": _r_200_0,
             },
-            headers={},
+            headers={
+                "ETag": HeaderSpec(required=True, schema=_h_200_0, shape={"type": ["string"]}),
+            },
         ),
         "400": ResponseSpec(
             media={

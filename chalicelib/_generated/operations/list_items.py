@@ -6,14 +6,17 @@ from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import items as _handlers
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec
-from chalicelib.runtime.validation import Err, r
+from chalicelib.runtime.validation import Err, Regex, r
 
-from ..validators import item_list__s as _c_item_list__s
+from ..validators import item_page__s as _c_item_page__s
 from ..validators import problem__s as _c_problem__s
-from ..validators import tag__q as _c_tag__q
 
 if TYPE_CHECKING:
     from .. import models
+
+
+_q_P1 = Regex(None, "^[\\-0-9a-z]+\\Z", "match")
+_q_E2 = frozenset({"draft", "active", "archived"})
 
 
 def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
@@ -34,16 +37,76 @@ def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
+def _p_cursor(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if len(x) < 1:
+            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+            ok = False
+        if len(x) > 2048:
+            e.append((p, r(x) + " is longer than 2048 characters", "maxLength"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
 def _p_tag(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
-    if not _c_tag__q.v(x, p, e):
+    if type(x) is list:
+        if len(x) > 10:
+            e.append((p, "expected at most 10 items" + ", got " + str(len(x)), "maxItems"))
+            ok = False
+        for i3, x4 in enumerate(x):
+            if type(x4) is str:
+                if len(x4) < 1:
+                    e.append((p + "/" + str(i3), r(x4) + " is shorter than 1 character", "minLength"))
+                    ok = False
+                if len(x4) > 32:
+                    e.append((p + "/" + str(i3), r(x4) + " is longer than 32 characters", "maxLength"))
+                    ok = False
+                if not _q_P1.search(x4):
+                    e.append((p + "/" + str(i3), r(x4) + ' does not match "^[a-z0-9-]+$"', "pattern"))
+                    ok = False
+            else:
+                e.append((p + "/" + str(i3), r(x4) + " is not of type 'string'", "type"))
+                ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'array'", "type"))
+        ok = False
+    return ok
+
+
+def _p_status(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    if not (type(x) is str and x in _q_E2):
+        e.append((p, r(x) + ' is not one of ["draft", "active", "archived"]', "enum"))
+        ok = False
+    return ok
+
+
+def _p_q(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if len(x) < 1:
+            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+            ok = False
+        if len(x) > 100:
+            e.append((p, r(x) + " is longer than 100 characters", "maxLength"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
     return ok
 
 
 def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
-    if not _c_item_list__s.v(x, p, e):
+    if not _c_item_page__s.v(x, p, e):
         ok = False
     return ok
 
@@ -80,11 +143,41 @@ OPERATION = Operation(
             default=20,
         ),
         Param(
+            name="cursor",
+            location="query",
+            kwarg="cursor",
+            required=False,
+            schema=_p_cursor,
+            shape={"type": ["string"]},
+            style="form",
+            explode=True,
+        ),
+        Param(
             name="tag",
             location="query",
             kwarg="tag",
             required=False,
             schema=_p_tag,
+            shape={"type": ["array"], "items": {"type": ["string"]}},
+            style="form",
+            explode=True,
+        ),
+        Param(
+            name="status",
+            location="query",
+            kwarg="status",
+            required=False,
+            schema=_p_status,
+            shape={"type": ["string"]},
+            style="form",
+            explode=True,
+        ),
+        Param(
+            name="q",
+            location="query",
+            kwarg="q",
+            required=False,
+            schema=_p_q,
             shape={"type": ["string"]},
             style="form",
             explode=True,
@@ -118,5 +211,8 @@ OPERATION = Operation(
 def call(args: Mapping[str, Any]) -> object:
     return _handlers.list_items(
         limit=cast("int", args["limit"]),
-        tag=cast("models.Tag | None", args.get("tag")),
+        cursor=cast("str | None", args.get("cursor")),
+        tag=cast("list[models.Tag] | None", args.get("tag")),
+        status=cast("models.ItemStatus | None", args.get("status")),
+        q=cast("str | None", args.get("q")),
     )

@@ -5,11 +5,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import items as _handlers
-from chalicelib.runtime.operation import Body, Media, Operation, Param, ResponseSpec, Segment
-from chalicelib.runtime.validation import Err, is_uuid, r
+from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, Regex, is_uuid, r
 
+from ..validators import item__qd as _c_item__qd
 from ..validators import item__s as _c_item__s
-from ..validators import item_input__qd as _c_item_input__qd
 from ..validators import problem__s as _c_problem__s
 
 if TYPE_CHECKING:
@@ -28,16 +28,46 @@ def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _b0(x: Any, p: str, e: list[Err]) -> bool:
+def _p_if_match(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
-    if not _c_item_input__qd.v(x, p, e):
+    if type(x) is str:
+        if len(x) < 1:
+            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+            ok = False
+        if len(x) > 1024:
+            e.append((p, r(x) + " is longer than 1024 characters", "maxLength"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
     return ok
+
+
+def _b0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_item__qd.v(x, p, e):
+        ok = False
+    return ok
+
+
+_s_P1 = Regex(None, '^"[0-9]+"\\Z', "match")
 
 
 def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_item__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not _s_P1.search(x):
+            e.append((p, r(x) + ' does not match "^\\"[0-9]+\\"$"', "pattern"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
     return ok
 
@@ -56,7 +86,21 @@ def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
+def _r_412_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
 def _r_415_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_428_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
         ok = False
@@ -86,6 +130,16 @@ OPERATION = Operation(
             style="simple",
             explode=False,
         ),
+        Param(
+            name="If-Match",
+            location="header",
+            kwarg="if_match",
+            required=False,
+            schema=_p_if_match,
+            shape={"type": ["string"]},
+            style="simple",
+            explode=False,
+        ),
     ),
     body=Body(
         required=True,
@@ -101,7 +155,9 @@ OPERATION = Operation(
             media={
                 "application/json": _r_200_0,
             },
-            headers={},
+            headers={
+                "ETag": HeaderSpec(required=True, schema=_h_200_0, shape={"type": ["string"]}),
+            },
         ),
         "400": ResponseSpec(
             media={
@@ -115,9 +171,21 @@ OPERATION = Operation(
             },
             headers={},
         ),
+        "412": ResponseSpec(
+            media={
+                "application/problem+json": _r_412_0,
+            },
+            headers={},
+        ),
         "415": ResponseSpec(
             media={
                 "application/problem+json": _r_415_0,
+            },
+            headers={},
+        ),
+        "428": ResponseSpec(
+            media={
+                "application/problem+json": _r_428_0,
             },
             headers={},
         ),
@@ -135,5 +203,6 @@ OPERATION = Operation(
 def call(args: Mapping[str, Any]) -> object:
     return _handlers.replace_item(
         item_id=cast("str", args["item_id"]),
-        body=cast("models.ItemInput", args["body"]),
+        if_match=cast("str | None", args.get("if_match")),
+        body=cast("models.Item", args["body"]),
     )

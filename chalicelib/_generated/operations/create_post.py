@@ -1,0 +1,165 @@
+# generated from openapi.yaml — do not edit
+"""POST /posts (createPost): Write a post"""
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, cast
+
+from chalicelib.handlers import posts as _handlers
+from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec
+from chalicelib.runtime.validation import Err, Regex, is_uuid, r
+
+from ..validators import post__qd as _c_post__qd
+from ..validators import post__s as _c_post__s
+from ..validators import problem__s as _c_problem__s
+
+if TYPE_CHECKING:
+    from .. import models
+
+
+def _p_x_user_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not is_uuid(x):
+            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _b0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_post__qd.v(x, p, e):
+        ok = False
+    return ok
+
+
+_s_P1 = Regex(None, '^"[0-9]+"\\Z', "match")
+
+
+def _r_201_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_post__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _h_201_1(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not _s_P1.search(x):
+            e.append((p, r(x) + ' does not match "^\\"[0-9]+\\"$"', "pattern"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_403_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_415_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+OPERATION = Operation(
+    operation_id="createPost",
+    method="POST",
+    path="/posts",
+    segments=(),
+    parameters=(
+        Param(
+            name="X-User-Id",
+            location="header",
+            kwarg="x_user_id",
+            required=True,
+            schema=_p_x_user_id,
+            shape={"type": ["string"]},
+            style="simple",
+            explode=False,
+        ),
+    ),
+    body=Body(
+        required=True,
+        kwarg="body",
+        media={
+            "application/json": Media(
+                schema=_b0,
+            ),
+        },
+    ),
+    responses={
+        "201": ResponseSpec(
+            media={
+                "application/json": _r_201_0,
+            },
+            headers={
+                "Location": HeaderSpec(required=True, schema=_h_201_0, shape={"type": ["string"]}),
+                "ETag": HeaderSpec(required=True, schema=_h_201_1, shape={"type": ["string"]}),
+            },
+        ),
+        "400": ResponseSpec(
+            media={
+                "application/problem+json": _r_400_0,
+            },
+            headers={},
+        ),
+        "403": ResponseSpec(
+            media={
+                "application/problem+json": _r_403_0,
+            },
+            headers={},
+        ),
+        "415": ResponseSpec(
+            media={
+                "application/problem+json": _r_415_0,
+            },
+            headers={},
+        ),
+        "default": ResponseSpec(
+            media={
+                "application/problem+json": _r_default_0,
+            },
+            headers={},
+        ),
+    },
+    success_status=201,
+)
+
+
+def call(args: Mapping[str, Any]) -> object:
+    return _handlers.create_post(
+        x_user_id=cast("str", args["x_user_id"]),
+        body=cast("models.Post", args["body"]),
+    )

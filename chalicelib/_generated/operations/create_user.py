@@ -1,0 +1,112 @@
+# generated from openapi.yaml — do not edit
+"""POST /users (createUser): Register a user"""
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, cast
+
+from chalicelib.handlers import users as _handlers
+from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, ResponseSpec
+from chalicelib.runtime.validation import Err, r
+
+from ..validators import problem__s as _c_problem__s
+from ..validators import user__qd as _c_user__qd
+from ..validators import user__s as _c_user__s
+
+if TYPE_CHECKING:
+    from .. import models
+
+
+def _b0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_user__qd.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_201_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_user__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_415_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+OPERATION = Operation(
+    operation_id="createUser",
+    method="POST",
+    path="/users",
+    segments=(),
+    parameters=(),
+    body=Body(
+        required=True,
+        kwarg="body",
+        media={
+            "application/json": Media(
+                schema=_b0,
+            ),
+        },
+    ),
+    responses={
+        "201": ResponseSpec(
+            media={
+                "application/json": _r_201_0,
+            },
+            headers={
+                "Location": HeaderSpec(required=True, schema=_h_201_0, shape={"type": ["string"]}),
+            },
+        ),
+        "400": ResponseSpec(
+            media={
+                "application/problem+json": _r_400_0,
+            },
+            headers={},
+        ),
+        "415": ResponseSpec(
+            media={
+                "application/problem+json": _r_415_0,
+            },
+            headers={},
+        ),
+        "default": ResponseSpec(
+            media={
+                "application/problem+json": _r_default_0,
+            },
+            headers={},
+        ),
+    },
+    success_status=201,
+)
+
+
+def call(args: Mapping[str, Any]) -> object:
+    return _handlers.create_user(
+        body=cast("models.User", args["body"]),
+    )

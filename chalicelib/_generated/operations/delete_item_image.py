@@ -1,0 +1,135 @@
+# generated from openapi.yaml — do not edit
+"""DELETE /items/{item_id}/image (deleteItemImage): Remove the item's image"""
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from chalicelib.handlers import items as _handlers
+from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, is_uuid, r
+
+from ..validators import problem__s as _c_problem__s
+
+
+def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not is_uuid(x):
+            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _p_if_match(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if len(x) < 1:
+            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+            ok = False
+        if len(x) > 1024:
+            e.append((p, r(x) + " is longer than 1024 characters", "maxLength"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_412_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+OPERATION = Operation(
+    operation_id="deleteItemImage",
+    method="DELETE",
+    path="/items/{item_id}/image",
+    segments=(Segment("item_id", None, ("item_id",)),),
+    parameters=(
+        Param(
+            name="item_id",
+            location="path",
+            kwarg="item_id",
+            required=True,
+            schema=_p_item_id,
+            shape={"type": ["string"]},
+            style="simple",
+            explode=False,
+        ),
+        Param(
+            name="If-Match",
+            location="header",
+            kwarg="if_match",
+            required=False,
+            schema=_p_if_match,
+            shape={"type": ["string"]},
+            style="simple",
+            explode=False,
+        ),
+    ),
+    body=None,
+    responses={
+        "204": ResponseSpec(
+            media={},
+            headers={},
+        ),
+        "400": ResponseSpec(
+            media={
+                "application/problem+json": _r_400_0,
+            },
+            headers={},
+        ),
+        "404": ResponseSpec(
+            media={
+                "application/problem+json": _r_404_0,
+            },
+            headers={},
+        ),
+        "412": ResponseSpec(
+            media={
+                "application/problem+json": _r_412_0,
+            },
+            headers={},
+        ),
+        "default": ResponseSpec(
+            media={
+                "application/problem+json": _r_default_0,
+            },
+            headers={},
+        ),
+    },
+    success_status=204,
+)
+
+
+def call(args: Mapping[str, Any]) -> object:
+    return _handlers.delete_item_image(
+        item_id=cast("str", args["item_id"]),
+        if_match=cast("str | None", args.get("if_match")),
+    )

@@ -1,0 +1,128 @@
+# generated from openapi.yaml — do not edit
+"""GET /items/{item_id}/image (getItemImage): Download the item's image"""
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from chalicelib.handlers import items as _handlers
+from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, is_uuid, r
+
+from ..validators import problem__s as _c_problem__s
+
+
+def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not is_uuid(x):
+            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_200_1(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_406_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+OPERATION = Operation(
+    operation_id="getItemImage",
+    method="GET",
+    path="/items/{item_id}/image",
+    segments=(Segment("item_id", None, ("item_id",)),),
+    parameters=(
+        Param(
+            name="item_id",
+            location="path",
+            kwarg="item_id",
+            required=True,
+            schema=_p_item_id,
+            shape={"type": ["string"]},
+            style="simple",
+            explode=False,
+        ),
+    ),
+    body=None,
+    responses={
+        "200": ResponseSpec(
+            media={
+                "image/png": _r_200_0,
+                "image/jpeg": _r_200_1,
+            },
+            headers={},
+        ),
+        "400": ResponseSpec(
+            media={
+                "application/problem+json": _r_400_0,
+            },
+            headers={},
+        ),
+        "404": ResponseSpec(
+            media={
+                "application/problem+json": _r_404_0,
+            },
+            headers={},
+        ),
+        "406": ResponseSpec(
+            media={
+                "application/problem+json": _r_406_0,
+            },
+            headers={},
+        ),
+        "default": ResponseSpec(
+            media={
+                "application/problem+json": _r_default_0,
+            },
+            headers={},
+        ),
+    },
+    success_status=200,
+)
+
+
+def call(args: Mapping[str, Any]) -> object:
+    return _handlers.get_item_image(
+        item_id=cast("str", args["item_id"]),
+    )

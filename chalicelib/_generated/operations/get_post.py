@@ -1,0 +1,123 @@
+# generated from openapi.yaml — do not edit
+"""GET /posts/{post_id} (getPost): Fetch a post"""
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from chalicelib.handlers import posts as _handlers
+from chalicelib.runtime.operation import HeaderSpec, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, Regex, is_uuid, r
+
+from ..validators import post__s as _c_post__s
+from ..validators import problem__s as _c_problem__s
+
+
+def _p_post_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not is_uuid(x):
+            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+_s_P1 = Regex(None, '^"[0-9]+"\\Z', "match")
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_post__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not _s_P1.search(x):
+            e.append((p, r(x) + ' does not match "^\\"[0-9]+\\"$"', "pattern"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+OPERATION = Operation(
+    operation_id="getPost",
+    method="GET",
+    path="/posts/{post_id}",
+    segments=(Segment("post_id", None, ("post_id",)),),
+    parameters=(
+        Param(
+            name="post_id",
+            location="path",
+            kwarg="post_id",
+            required=True,
+            schema=_p_post_id,
+            shape={"type": ["string"]},
+            style="simple",
+            explode=False,
+        ),
+    ),
+    body=None,
+    responses={
+        "200": ResponseSpec(
+            media={
+                "application/json": _r_200_0,
+            },
+            headers={
+                "ETag": HeaderSpec(required=True, schema=_h_200_0, shape={"type": ["string"]}),
+            },
+        ),
+        "400": ResponseSpec(
+            media={
+                "application/problem+json": _r_400_0,
+            },
+            headers={},
+        ),
+        "404": ResponseSpec(
+            media={
+                "application/problem+json": _r_404_0,
+            },
+            headers={},
+        ),
+        "default": ResponseSpec(
+            media={
+                "application/problem+json": _r_default_0,
+            },
+            headers={},
+        ),
+    },
+    success_status=200,
+)
+
+
+def call(args: Mapping[str, Any]) -> object:
+    return _handlers.get_post(
+        post_id=cast("str", args["post_id"]),
+    )

@@ -1,0 +1,106 @@
+# generated from openapi.yaml — do not edit
+"""GET /users/{user_id} (getUser): Fetch a user"""
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from chalicelib.handlers import users as _handlers
+from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, is_uuid, r
+
+from ..validators import problem__s as _c_problem__s
+from ..validators import user__s as _c_user__s
+
+
+def _p_user_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not is_uuid(x):
+            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_user__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+OPERATION = Operation(
+    operation_id="getUser",
+    method="GET",
+    path="/users/{user_id}",
+    segments=(Segment("user_id", None, ("user_id",)),),
+    parameters=(
+        Param(
+            name="user_id",
+            location="path",
+            kwarg="user_id",
+            required=True,
+            schema=_p_user_id,
+            shape={"type": ["string"]},
+            style="simple",
+            explode=False,
+        ),
+    ),
+    body=None,
+    responses={
+        "200": ResponseSpec(
+            media={
+                "application/json": _r_200_0,
+            },
+            headers={},
+        ),
+        "400": ResponseSpec(
+            media={
+                "application/problem+json": _r_400_0,
+            },
+            headers={},
+        ),
+        "404": ResponseSpec(
+            media={
+                "application/problem+json": _r_404_0,
+            },
+            headers={},
+        ),
+        "default": ResponseSpec(
+            media={
+                "application/problem+json": _r_default_0,
+            },
+            headers={},
+        ),
+    },
+    success_status=200,
+)
+
+
+def call(args: Mapping[str, Any]) -> object:
+    return _handlers.get_user(
+        user_id=cast("str", args["user_id"]),
+    )

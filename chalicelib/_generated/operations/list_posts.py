@@ -1,0 +1,126 @@
+# generated from openapi.yaml — do not edit
+"""GET /posts (listPosts): List posts"""
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from chalicelib.handlers import posts as _handlers
+from chalicelib.runtime.operation import Operation, Param, ResponseSpec
+from chalicelib.runtime.validation import Err, r
+
+from ..validators import post_page__s as _c_post_page__s
+from ..validators import problem__s as _c_problem__s
+
+
+def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is int or type(x) is float:
+        if type(x) is float and not x.is_integer():
+            e.append((p, r(x) + " is not of type 'integer'", "type"))
+            ok = False
+        if x < 1:
+            e.append((p, r(x) + " is less than the minimum of 1", "minimum"))
+            ok = False
+        if x > 100:
+            e.append((p, r(x) + " is greater than the maximum of 100", "maximum"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        ok = False
+    return ok
+
+
+def _p_cursor(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if len(x) < 1:
+            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+            ok = False
+        if len(x) > 2048:
+            e.append((p, r(x) + " is longer than 2048 characters", "maxLength"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_post_page__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+OPERATION = Operation(
+    operation_id="listPosts",
+    method="GET",
+    path="/posts",
+    segments=(),
+    parameters=(
+        Param(
+            name="limit",
+            location="query",
+            kwarg="limit",
+            required=False,
+            schema=_p_limit,
+            shape={"type": ["integer"]},
+            style="form",
+            explode=True,
+            default=20,
+        ),
+        Param(
+            name="cursor",
+            location="query",
+            kwarg="cursor",
+            required=False,
+            schema=_p_cursor,
+            shape={"type": ["string"]},
+            style="form",
+            explode=True,
+        ),
+    ),
+    body=None,
+    responses={
+        "200": ResponseSpec(
+            media={
+                "application/json": _r_200_0,
+            },
+            headers={},
+        ),
+        "400": ResponseSpec(
+            media={
+                "application/problem+json": _r_400_0,
+            },
+            headers={},
+        ),
+        "default": ResponseSpec(
+            media={
+                "application/problem+json": _r_default_0,
+            },
+            headers={},
+        ),
+    },
+    success_status=200,
+)
+
+
+def call(args: Mapping[str, Any]) -> object:
+    return _handlers.list_posts(
+        limit=cast("int", args["limit"]),
+        cursor=cast("str | None", args.get("cursor")),
+    )

@@ -1,0 +1,162 @@
+# generated from openapi.yaml — do not edit
+"""GET /search (search): Search items and posts"""
+
+from collections.abc import Mapping
+from typing import Any, Literal, cast
+
+from chalicelib.handlers import search as _handlers
+from chalicelib.runtime.operation import Operation, Param, ResponseSpec
+from chalicelib.runtime.validation import Err, r, unique
+
+from ..validators import problem__s as _c_problem__s
+from ..validators import search_results__s as _c_search_results__s
+
+_q_E1 = frozenset({"items", "posts"})
+
+
+def _p_q(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if len(x) < 1:
+            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+            ok = False
+        if len(x) > 100:
+            e.append((p, r(x) + " is longer than 100 characters", "maxLength"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is int or type(x) is float:
+        if type(x) is float and not x.is_integer():
+            e.append((p, r(x) + " is not of type 'integer'", "type"))
+            ok = False
+        if x < 1:
+            e.append((p, r(x) + " is less than the minimum of 1", "minimum"))
+            ok = False
+        if x > 50:
+            e.append((p, r(x) + " is greater than the maximum of 50", "maximum"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        ok = False
+    return ok
+
+
+def _p_type(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is list:
+        if len(x) < 1:
+            e.append((p, "expected at least 1 items" + ", got " + str(len(x)), "minItems"))
+            ok = False
+        if not unique(x):
+            e.append((p, "items are not unique", "uniqueItems"))
+            ok = False
+        for i3, x4 in enumerate(x):
+            if type(x4) is not str:
+                e.append((p + "/" + str(i3), r(x4) + " is not of type 'string'", "type"))
+                ok = False
+            if not (type(x4) is str and x4 in _q_E1):
+                e.append((p + "/" + str(i3), r(x4) + ' is not one of ["items", "posts"]', "enum"))
+                ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'array'", "type"))
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_search_results__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+OPERATION = Operation(
+    operation_id="search",
+    method="GET",
+    path="/search",
+    segments=(),
+    parameters=(
+        Param(
+            name="q",
+            location="query",
+            kwarg="q",
+            required=True,
+            schema=_p_q,
+            shape={"type": ["string"]},
+            style="form",
+            explode=True,
+        ),
+        Param(
+            name="limit",
+            location="query",
+            kwarg="limit",
+            required=False,
+            schema=_p_limit,
+            shape={"type": ["integer"]},
+            style="form",
+            explode=True,
+            default=10,
+        ),
+        Param(
+            name="type",
+            location="query",
+            kwarg="type",
+            required=False,
+            schema=_p_type,
+            shape={"type": ["array"], "items": {"type": ["string"]}},
+            style="form",
+            explode=False,
+            default=["items", "posts"],
+        ),
+    ),
+    body=None,
+    responses={
+        "200": ResponseSpec(
+            media={
+                "application/json": _r_200_0,
+            },
+            headers={},
+        ),
+        "400": ResponseSpec(
+            media={
+                "application/problem+json": _r_400_0,
+            },
+            headers={},
+        ),
+        "default": ResponseSpec(
+            media={
+                "application/problem+json": _r_default_0,
+            },
+            headers={},
+        ),
+    },
+    success_status=200,
+)
+
+
+def call(args: Mapping[str, Any]) -> object:
+    return _handlers.search(
+        q=cast("str", args["q"]),
+        limit=cast("int", args["limit"]),
+        type=cast("list[Literal['items', 'posts']]", args["type"]),
+    )

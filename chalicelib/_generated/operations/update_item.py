@@ -1,0 +1,208 @@
+# generated from openapi.yaml — do not edit
+"""PATCH /items/{item_id} (updateItem): Change some fields of an item"""
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, cast
+
+from chalicelib.handlers import items as _handlers
+from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.validation import Err, Regex, is_uuid, r
+
+from ..validators import item__s as _c_item__s
+from ..validators import item_patch__qd as _c_item_patch__qd
+from ..validators import problem__s as _c_problem__s
+
+if TYPE_CHECKING:
+    from .. import models
+
+
+def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not is_uuid(x):
+            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _p_if_match(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if len(x) < 1:
+            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+            ok = False
+        if len(x) > 1024:
+            e.append((p, r(x) + " is longer than 1024 characters", "maxLength"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _b0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_item_patch__qd.v(x, p, e):
+        ok = False
+    return ok
+
+
+_s_P1 = Regex(None, '^"[0-9]+"\\Z', "match")
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_item__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is str:
+        if not _s_P1.search(x):
+            e.append((p, r(x) + ' does not match "^\\"[0-9]+\\"$"', "pattern"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_412_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_415_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_428_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+OPERATION = Operation(
+    operation_id="updateItem",
+    method="PATCH",
+    path="/items/{item_id}",
+    segments=(Segment("item_id", None, ("item_id",)),),
+    parameters=(
+        Param(
+            name="item_id",
+            location="path",
+            kwarg="item_id",
+            required=True,
+            schema=_p_item_id,
+            shape={"type": ["string"]},
+            style="simple",
+            explode=False,
+        ),
+        Param(
+            name="If-Match",
+            location="header",
+            kwarg="if_match",
+            required=False,
+            schema=_p_if_match,
+            shape={"type": ["string"]},
+            style="simple",
+            explode=False,
+        ),
+    ),
+    body=Body(
+        required=True,
+        kwarg="body",
+        media={
+            "application/merge-patch+json": Media(
+                schema=_b0,
+            ),
+        },
+    ),
+    responses={
+        "200": ResponseSpec(
+            media={
+                "application/json": _r_200_0,
+            },
+            headers={
+                "ETag": HeaderSpec(required=True, schema=_h_200_0, shape={"type": ["string"]}),
+            },
+        ),
+        "400": ResponseSpec(
+            media={
+                "application/problem+json": _r_400_0,
+            },
+            headers={},
+        ),
+        "404": ResponseSpec(
+            media={
+                "application/problem+json": _r_404_0,
+            },
+            headers={},
+        ),
+        "412": ResponseSpec(
+            media={
+                "application/problem+json": _r_412_0,
+            },
+            headers={},
+        ),
+        "415": ResponseSpec(
+            media={
+                "application/problem+json": _r_415_0,
+            },
+            headers={},
+        ),
+        "428": ResponseSpec(
+            media={
+                "application/problem+json": _r_428_0,
+            },
+            headers={},
+        ),
+        "default": ResponseSpec(
+            media={
+                "application/problem+json": _r_default_0,
+            },
+            headers={},
+        ),
+    },
+    success_status=200,
+)
+
+
+def call(args: Mapping[str, Any]) -> object:
+    return _handlers.update_item(
+        item_id=cast("str", args["item_id"]),
+        if_match=cast("str | None", args.get("if_match")),
+        body=cast("models.ItemPatch", args["body"]),
+    )

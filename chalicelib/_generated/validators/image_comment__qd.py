@@ -1,0 +1,101 @@
+# generated from openapi.yaml — do not edit
+from typing import Any
+
+from chalicelib.runtime.validation import Err, esc, is_uri, r
+
+_qd_E2 = frozenset({"text", "link", "image"})
+
+
+def v(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    ak1: set[str] = set()
+    ai2: set[int] = set()
+    if not _qd_CommentBase__a(x, p, e, ak1, ai2):
+        ok = False
+    if type(x) is dict:
+        if "image_url" not in x:
+            e.append((p, "'image_url' is a required property", "required"))
+            ok = False
+        if "kind" in x:
+            x7 = x["kind"]
+            if x7 != "image":
+                e.append((p + "/kind", r(x7) + ' should be "image"', "const"))
+                ok = False
+            ak1.add("kind")
+        if "image_url" in x:
+            x10 = x["image_url"]
+            if type(x10) is str:
+                if len(x10) > 2000:
+                    e.append((p + "/image_url", r(x10) + " is longer than 2000 characters", "maxLength"))
+                    ok = False
+                if not is_uri(x10):
+                    e.append((p + "/image_url", r(x10) + " is not a valid 'uri'", "format"))
+                    ok = False
+            else:
+                e.append((p + "/image_url", r(x10) + " is not of type 'string'", "type"))
+                ok = False
+            ak1.add("image_url")
+        if "alt_text" in x:
+            x13 = x["alt_text"]
+            if type(x13) is str:
+                if len(x13) > 500:
+                    e.append((p + "/alt_text", r(x13) + " is longer than 500 characters", "maxLength"))
+                    ok = False
+            else:
+                e.append((p + "/alt_text", r(x13) + " is not of type 'string'", "type"))
+                ok = False
+            ak1.add("alt_text")
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    if type(x) is dict:
+        for k18 in x:
+            if k18 not in ak1:
+                e.append(
+                    (
+                        p + "/" + esc(k18),
+                        "unevaluated property " + r(k18) + " is not allowed",
+                        "unevaluatedProperties",
+                    )
+                )
+                ok = False
+    return ok
+
+
+def _qd_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) -> bool:
+    ok = True
+    if type(x) is dict:
+        if "id" in x:
+            e.append((p + "/id", "'id' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "post_id" in x:
+            e.append((p + "/post_id", "'post_id' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "author_id" in x:
+            e.append((p + "/author_id", "'author_id' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "version" in x:
+            e.append((p + "/version", "'version' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "created_at" in x:
+            e.append((p + "/created_at", "'created_at' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "updated_at" in x:
+            e.append((p + "/updated_at", "'updated_at' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "kind" not in x:
+            e.append((p, "'kind' is a required property", "required"))
+            ok = False
+        if "kind" in x:
+            x1 = x["kind"]
+            if type(x1) is not str:
+                e.append((p + "/kind", r(x1) + " is not of type 'string'", "type"))
+                ok = False
+            if not (type(x1) is str and x1 in _qd_E2):
+                e.append((p + "/kind", r(x1) + ' is not one of ["text", "link", "image"]', "enum"))
+                ok = False
+            ak.add("kind")
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    return ok

@@ -1,0 +1,115 @@
+# generated from openapi.yaml — do not edit
+from typing import Any
+
+from chalicelib.runtime.validation import Err, Regex, esc, r, unique
+
+_qd_P1 = Regex(None, "^[\\-0-9a-z]+\\Z", "match")
+_qd_E2 = frozenset({"draft", "active", "archived"})
+_qd_K3 = frozenset({"name", "description", "price", "tags", "status"})
+
+
+def v(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is dict:
+        if len(x) < 1:
+            e.append((p, "expected at least 1 properties" + ", got " + str(len(x)), "minProperties"))
+            ok = False
+        if "name" in x:
+            x1 = x["name"]
+            if type(x1) is str:
+                if len(x1) < 1:
+                    e.append((p + "/name", r(x1) + " is shorter than 1 character", "minLength"))
+                    ok = False
+                if len(x1) > 200:
+                    e.append((p + "/name", r(x1) + " is longer than 200 characters", "maxLength"))
+                    ok = False
+            else:
+                e.append((p + "/name", r(x1) + " is not of type 'string'", "type"))
+                ok = False
+        if "description" in x:
+            x4 = x["description"]
+            if type(x4) is str:
+                if len(x4) > 2000:
+                    e.append((p + "/description", r(x4) + " is longer than 2000 characters", "maxLength"))
+                    ok = False
+            elif x4 is not None:
+                e.append((p + "/description", r(x4) + " is not of type 'string', 'null'", "type"))
+                ok = False
+        if "price" in x:
+            x7 = x["price"]
+            if type(x7) is int or type(x7) is float:
+                if x7 < 0:
+                    e.append((p + "/price", r(x7) + " is less than the minimum of 0", "minimum"))
+                    ok = False
+            else:
+                e.append((p + "/price", r(x7) + " is not of type 'number'", "type"))
+                ok = False
+        if "tags" in x:
+            x10 = x["tags"]
+            if type(x10) is list:
+                if len(x10) > 10:
+                    e.append(
+                        (p + "/tags", "expected at most 10 items" + ", got " + str(len(x10)), "maxItems")
+                    )
+                    ok = False
+                if not unique(x10):
+                    e.append((p + "/tags", "items are not unique", "uniqueItems"))
+                    ok = False
+                for i13, x14 in enumerate(x10):
+                    if type(x14) is str:
+                        if len(x14) < 1:
+                            e.append(
+                                (
+                                    p + "/tags/" + str(i13),
+                                    r(x14) + " is shorter than 1 character",
+                                    "minLength",
+                                )
+                            )
+                            ok = False
+                        if len(x14) > 32:
+                            e.append(
+                                (
+                                    p + "/tags/" + str(i13),
+                                    r(x14) + " is longer than 32 characters",
+                                    "maxLength",
+                                )
+                            )
+                            ok = False
+                        if not _qd_P1.search(x14):
+                            e.append(
+                                (
+                                    p + "/tags/" + str(i13),
+                                    r(x14) + ' does not match "^[a-z0-9-]+$"',
+                                    "pattern",
+                                )
+                            )
+                            ok = False
+                    else:
+                        e.append((p + "/tags/" + str(i13), r(x14) + " is not of type 'string'", "type"))
+                        ok = False
+            else:
+                e.append((p + "/tags", r(x10) + " is not of type 'array'", "type"))
+                ok = False
+        if "status" in x:
+            x19 = x["status"]
+            if type(x19) is not str:
+                e.append((p + "/status", r(x19) + " is not of type 'string'", "type"))
+                ok = False
+            if not (type(x19) is str and x19 in _qd_E2):
+                e.append((p + "/status", r(x19) + ' is not one of ["draft", "active", "archived"]', "enum"))
+                ok = False
+        if not x.keys() <= _qd_K3:
+            for k24 in x:
+                if k24 not in _qd_K3:
+                    e.append(
+                        (
+                            p + "/" + esc(k24),
+                            "additional property " + r(k24) + " is not allowed",
+                            "additionalProperties",
+                        )
+                    )
+                    ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    return ok

@@ -1,0 +1,71 @@
+# generated from openapi.yaml — do not edit
+from typing import Any
+
+from chalicelib.runtime.validation import Err, esc, r
+
+_qd_K1 = frozenset({"id", "author_id", "title", "body", "version", "created_at", "updated_at"})
+
+
+def v(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is dict:
+        if "id" in x:
+            e.append((p + "/id", "'id' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "author_id" in x:
+            e.append((p + "/author_id", "'author_id' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "version" in x:
+            e.append((p + "/version", "'version' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "created_at" in x:
+            e.append((p + "/created_at", "'created_at' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "updated_at" in x:
+            e.append((p + "/updated_at", "'updated_at' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "title" not in x:
+            e.append((p, "'title' is a required property", "required"))
+            ok = False
+        if "body" not in x:
+            e.append((p, "'body' is a required property", "required"))
+            ok = False
+        if "title" in x:
+            x1 = x["title"]
+            if type(x1) is str:
+                if len(x1) < 1:
+                    e.append((p + "/title", r(x1) + " is shorter than 1 character", "minLength"))
+                    ok = False
+                if len(x1) > 200:
+                    e.append((p + "/title", r(x1) + " is longer than 200 characters", "maxLength"))
+                    ok = False
+            else:
+                e.append((p + "/title", r(x1) + " is not of type 'string'", "type"))
+                ok = False
+        if "body" in x:
+            x4 = x["body"]
+            if type(x4) is str:
+                if len(x4) < 1:
+                    e.append((p + "/body", r(x4) + " is shorter than 1 character", "minLength"))
+                    ok = False
+                if len(x4) > 10000:
+                    e.append((p + "/body", r(x4) + " is longer than 10000 characters", "maxLength"))
+                    ok = False
+            else:
+                e.append((p + "/body", r(x4) + " is not of type 'string'", "type"))
+                ok = False
+        if not x.keys() <= _qd_K1:
+            for k7 in x:
+                if k7 not in _qd_K1:
+                    e.append(
+                        (
+                            p + "/" + esc(k7),
+                            "additional property " + r(k7) + " is not allowed",
+                            "additionalProperties",
+                        )
+                    )
+                    ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    return ok

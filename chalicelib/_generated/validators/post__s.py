@@ -1,0 +1,120 @@
+# generated from openapi.yaml — do not edit
+from typing import Any
+
+from chalicelib.runtime.validation import Err, esc, is_date_time, is_uuid, r
+
+_s_K1 = frozenset({"id", "author_id", "title", "body", "version", "created_at", "updated_at"})
+
+
+def v(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is dict:
+        if not _s_K1 <= x.keys():
+            if "id" not in x:
+                e.append((p, "'id' is a required property", "required"))
+                ok = False
+            if "author_id" not in x:
+                e.append((p, "'author_id' is a required property", "required"))
+                ok = False
+            if "title" not in x:
+                e.append((p, "'title' is a required property", "required"))
+                ok = False
+            if "body" not in x:
+                e.append((p, "'body' is a required property", "required"))
+                ok = False
+            if "version" not in x:
+                e.append((p, "'version' is a required property", "required"))
+                ok = False
+            if "created_at" not in x:
+                e.append((p, "'created_at' is a required property", "required"))
+                ok = False
+            if "updated_at" not in x:
+                e.append((p, "'updated_at' is a required property", "required"))
+                ok = False
+        if "id" in x:
+            x1 = x["id"]
+            if type(x1) is str:
+                if not is_uuid(x1):
+                    e.append((p + "/id", r(x1) + " is not a valid 'uuid'", "format"))
+                    ok = False
+            else:
+                e.append((p + "/id", r(x1) + " is not of type 'string'", "type"))
+                ok = False
+        if "author_id" in x:
+            x4 = x["author_id"]
+            if type(x4) is str:
+                if not is_uuid(x4):
+                    e.append((p + "/author_id", r(x4) + " is not a valid 'uuid'", "format"))
+                    ok = False
+            else:
+                e.append((p + "/author_id", r(x4) + " is not of type 'string'", "type"))
+                ok = False
+        if "title" in x:
+            x7 = x["title"]
+            if type(x7) is str:
+                if len(x7) < 1:
+                    e.append((p + "/title", r(x7) + " is shorter than 1 character", "minLength"))
+                    ok = False
+                if len(x7) > 200:
+                    e.append((p + "/title", r(x7) + " is longer than 200 characters", "maxLength"))
+                    ok = False
+            else:
+                e.append((p + "/title", r(x7) + " is not of type 'string'", "type"))
+                ok = False
+        if "body" in x:
+            x10 = x["body"]
+            if type(x10) is str:
+                if len(x10) < 1:
+                    e.append((p + "/body", r(x10) + " is shorter than 1 character", "minLength"))
+                    ok = False
+                if len(x10) > 10000:
+                    e.append((p + "/body", r(x10) + " is longer than 10000 characters", "maxLength"))
+                    ok = False
+            else:
+                e.append((p + "/body", r(x10) + " is not of type 'string'", "type"))
+                ok = False
+        if "version" in x:
+            x13 = x["version"]
+            if type(x13) is int or type(x13) is float:
+                if type(x13) is float and not x13.is_integer():
+                    e.append((p + "/version", r(x13) + " is not of type 'integer'", "type"))
+                    ok = False
+                if x13 < 1:
+                    e.append((p + "/version", r(x13) + " is less than the minimum of 1", "minimum"))
+                    ok = False
+            else:
+                e.append((p + "/version", r(x13) + " is not of type 'integer'", "type"))
+                ok = False
+        if "created_at" in x:
+            x18 = x["created_at"]
+            if type(x18) is str:
+                if not is_date_time(x18):
+                    e.append((p + "/created_at", r(x18) + " is not a valid 'date-time'", "format"))
+                    ok = False
+            else:
+                e.append((p + "/created_at", r(x18) + " is not of type 'string'", "type"))
+                ok = False
+        if "updated_at" in x:
+            x23 = x["updated_at"]
+            if type(x23) is str:
+                if not is_date_time(x23):
+                    e.append((p + "/updated_at", r(x23) + " is not a valid 'date-time'", "format"))
+                    ok = False
+            else:
+                e.append((p + "/updated_at", r(x23) + " is not of type 'string'", "type"))
+                ok = False
+        if not x.keys() <= _s_K1:
+            for k28 in x:
+                if k28 not in _s_K1:
+                    e.append(
+                        (
+                            p + "/" + esc(k28),
+                            "additional property " + r(k28) + " is not allowed",
+                            "additionalProperties",
+                        )
+                    )
+                    ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    return ok

@@ -1,0 +1,53 @@
+# generated from openapi.yaml — do not edit
+from typing import Any
+
+from chalicelib.runtime.validation import Err, esc, r
+
+_qd_K1 = frozenset({"title", "body"})
+
+
+def v(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is dict:
+        if len(x) < 1:
+            e.append((p, "expected at least 1 properties" + ", got " + str(len(x)), "minProperties"))
+            ok = False
+        if "title" in x:
+            x1 = x["title"]
+            if type(x1) is str:
+                if len(x1) < 1:
+                    e.append((p + "/title", r(x1) + " is shorter than 1 character", "minLength"))
+                    ok = False
+                if len(x1) > 200:
+                    e.append((p + "/title", r(x1) + " is longer than 200 characters", "maxLength"))
+                    ok = False
+            else:
+                e.append((p + "/title", r(x1) + " is not of type 'string'", "type"))
+                ok = False
+        if "body" in x:
+            x4 = x["body"]
+            if type(x4) is str:
+                if len(x4) < 1:
+                    e.append((p + "/body", r(x4) + " is shorter than 1 character", "minLength"))
+                    ok = False
+                if len(x4) > 10000:
+                    e.append((p + "/body", r(x4) + " is longer than 10000 characters", "maxLength"))
+                    ok = False
+            else:
+                e.append((p + "/body", r(x4) + " is not of type 'string'", "type"))
+                ok = False
+        if not x.keys() <= _qd_K1:
+            for k7 in x:
+                if k7 not in _qd_K1:
+                    e.append(
+                        (
+                            p + "/" + esc(k7),
+                            "additional property " + r(k7) + " is not allowed",
+                            "additionalProperties",
+                        )
+                    )
+                    ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    return ok

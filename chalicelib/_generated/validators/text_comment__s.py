@@ -1,0 +1,156 @@
+# generated from openapi.yaml — do not edit
+from typing import Any
+
+from chalicelib.runtime.validation import Err, esc, is_date_time, is_uuid, r
+
+_s_K2 = frozenset({"id", "post_id", "author_id", "kind", "version", "created_at", "updated_at"})
+_s_E3 = frozenset({"text", "link", "image"})
+
+
+def v(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    ak1: set[str] = set()
+    ai2: set[int] = set()
+    if not _s_CommentBase__a(x, p, e, ak1, ai2):
+        ok = False
+    if type(x) is dict:
+        if "text" not in x:
+            e.append((p, "'text' is a required property", "required"))
+            ok = False
+        if "kind" in x:
+            x7 = x["kind"]
+            if x7 != "text":
+                e.append((p + "/kind", r(x7) + ' should be "text"', "const"))
+                ok = False
+            ak1.add("kind")
+        if "text" in x:
+            x10 = x["text"]
+            if type(x10) is str:
+                if len(x10) < 1:
+                    e.append((p + "/text", r(x10) + " is shorter than 1 character", "minLength"))
+                    ok = False
+                if len(x10) > 2000:
+                    e.append((p + "/text", r(x10) + " is longer than 2000 characters", "maxLength"))
+                    ok = False
+            else:
+                e.append((p + "/text", r(x10) + " is not of type 'string'", "type"))
+                ok = False
+            ak1.add("text")
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    if type(x) is dict:
+        for k15 in x:
+            if k15 not in ak1:
+                e.append(
+                    (
+                        p + "/" + esc(k15),
+                        "unevaluated property " + r(k15) + " is not allowed",
+                        "unevaluatedProperties",
+                    )
+                )
+                ok = False
+    return ok
+
+
+def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) -> bool:
+    ok = True
+    if type(x) is dict:
+        if not _s_K2 <= x.keys():
+            if "id" not in x:
+                e.append((p, "'id' is a required property", "required"))
+                ok = False
+            if "post_id" not in x:
+                e.append((p, "'post_id' is a required property", "required"))
+                ok = False
+            if "author_id" not in x:
+                e.append((p, "'author_id' is a required property", "required"))
+                ok = False
+            if "kind" not in x:
+                e.append((p, "'kind' is a required property", "required"))
+                ok = False
+            if "version" not in x:
+                e.append((p, "'version' is a required property", "required"))
+                ok = False
+            if "created_at" not in x:
+                e.append((p, "'created_at' is a required property", "required"))
+                ok = False
+            if "updated_at" not in x:
+                e.append((p, "'updated_at' is a required property", "required"))
+                ok = False
+        if "id" in x:
+            x1 = x["id"]
+            if type(x1) is str:
+                if not is_uuid(x1):
+                    e.append((p + "/id", r(x1) + " is not a valid 'uuid'", "format"))
+                    ok = False
+            else:
+                e.append((p + "/id", r(x1) + " is not of type 'string'", "type"))
+                ok = False
+            ak.add("id")
+        if "post_id" in x:
+            x4 = x["post_id"]
+            if type(x4) is str:
+                if not is_uuid(x4):
+                    e.append((p + "/post_id", r(x4) + " is not a valid 'uuid'", "format"))
+                    ok = False
+            else:
+                e.append((p + "/post_id", r(x4) + " is not of type 'string'", "type"))
+                ok = False
+            ak.add("post_id")
+        if "author_id" in x:
+            x7 = x["author_id"]
+            if type(x7) is str:
+                if not is_uuid(x7):
+                    e.append((p + "/author_id", r(x7) + " is not a valid 'uuid'", "format"))
+                    ok = False
+            else:
+                e.append((p + "/author_id", r(x7) + " is not of type 'string'", "type"))
+                ok = False
+            ak.add("author_id")
+        if "kind" in x:
+            x10 = x["kind"]
+            if type(x10) is not str:
+                e.append((p + "/kind", r(x10) + " is not of type 'string'", "type"))
+                ok = False
+            if not (type(x10) is str and x10 in _s_E3):
+                e.append((p + "/kind", r(x10) + ' is not one of ["text", "link", "image"]', "enum"))
+                ok = False
+            ak.add("kind")
+        if "version" in x:
+            x13 = x["version"]
+            if type(x13) is int or type(x13) is float:
+                if type(x13) is float and not x13.is_integer():
+                    e.append((p + "/version", r(x13) + " is not of type 'integer'", "type"))
+                    ok = False
+                if x13 < 1:
+                    e.append((p + "/version", r(x13) + " is less than the minimum of 1", "minimum"))
+                    ok = False
+            else:
+                e.append((p + "/version", r(x13) + " is not of type 'integer'", "type"))
+                ok = False
+            ak.add("version")
+        if "created_at" in x:
+            x18 = x["created_at"]
+            if type(x18) is str:
+                if not is_date_time(x18):
+                    e.append((p + "/created_at", r(x18) + " is not a valid 'date-time'", "format"))
+                    ok = False
+            else:
+                e.append((p + "/created_at", r(x18) + " is not of type 'string'", "type"))
+                ok = False
+            ak.add("created_at")
+        if "updated_at" in x:
+            x23 = x["updated_at"]
+            if type(x23) is str:
+                if not is_date_time(x23):
+                    e.append((p + "/updated_at", r(x23) + " is not a valid 'date-time'", "format"))
+                    ok = False
+            else:
+                e.append((p + "/updated_at", r(x23) + " is not of type 'string'", "type"))
+                ok = False
+            ak.add("updated_at")
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    return ok

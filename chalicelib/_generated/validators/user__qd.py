@@ -1,0 +1,62 @@
+# generated from openapi.yaml — do not edit
+from typing import Any
+
+from chalicelib.runtime.validation import Err, esc, is_email, r
+
+_qd_K1 = frozenset({"id", "name", "email", "created_at"})
+
+
+def v(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is dict:
+        if "id" in x:
+            e.append((p + "/id", "'id' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "created_at" in x:
+            e.append((p + "/created_at", "'created_at' is read-only and must not be sent", "readOnly"))
+            ok = False
+        if "name" not in x:
+            e.append((p, "'name' is a required property", "required"))
+            ok = False
+        if "email" not in x:
+            e.append((p, "'email' is a required property", "required"))
+            ok = False
+        if "name" in x:
+            x1 = x["name"]
+            if type(x1) is str:
+                if len(x1) < 1:
+                    e.append((p + "/name", r(x1) + " is shorter than 1 character", "minLength"))
+                    ok = False
+                if len(x1) > 100:
+                    e.append((p + "/name", r(x1) + " is longer than 100 characters", "maxLength"))
+                    ok = False
+            else:
+                e.append((p + "/name", r(x1) + " is not of type 'string'", "type"))
+                ok = False
+        if "email" in x:
+            x4 = x["email"]
+            if type(x4) is str:
+                if len(x4) > 254:
+                    e.append((p + "/email", r(x4) + " is longer than 254 characters", "maxLength"))
+                    ok = False
+                if not is_email(x4):
+                    e.append((p + "/email", r(x4) + " is not a valid 'email'", "format"))
+                    ok = False
+            else:
+                e.append((p + "/email", r(x4) + " is not of type 'string'", "type"))
+                ok = False
+        if not x.keys() <= _qd_K1:
+            for k7 in x:
+                if k7 not in _qd_K1:
+                    e.append(
+                        (
+                            p + "/" + esc(k7),
+                            "additional property " + r(k7) + " is not allowed",
+                            "additionalProperties",
+                        )
+                    )
+                    ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    return ok
