@@ -1381,6 +1381,11 @@ class Compiler:
             return
         scope = ctx.scope if base in ctx.scope else (*ctx.scope, base)
         target_ctx = _Ctx(base, uri, scope, ctx.defaults, 0)
+        if v.ann is None and _leaf(target):
+            # a small scalar schema (a `Tag`: string, length, pattern) is checked in place: no call, and
+            # the pointer of an array item is only built if it fails. The same checks, errors and order.
+            self._node(target, target_ctx, v, w)
+            return
         self._call(self._callee(uri, target, target_ctx, v.ann is not None, True), v, w)
 
     def _applicators(self, schema: dict[str, Any], ctx: _Ctx, v: _V, w: Block) -> None:
@@ -1750,6 +1755,51 @@ class Compiler:
         if outer is not None:
             w.line(f"{outer[0]} |= {ak}")
             w.line(f"{outer[1]} |= {ai}")
+
+
+# Keywords of a scalar schema that `_ref` may inline: checks of one value with no subschema, no
+# reference and no default. (readOnly/writeOnly on the target are read by the parent object through the
+# `$ref`, by `_flag`, never by the target's own checks, so inlining does not change them.)
+_LEAF_KEYWORDS = frozenset(
+    [
+        "readOnly",
+        "writeOnly",
+        "type",
+        "enum",
+        "const",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "format",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "title",
+        "description",
+        "example",
+        "examples",
+        "deprecated",
+        "$comment",
+    ]
+)
+_LEAF_SIZE = 400  # characters of JSON: a leaf larger than this (a long enum) stays a function
+
+
+def _leaf(schema: Any) -> bool:
+    """Whether a `$ref` target is a small scalar check, cheaper inlined than called."""
+    if not isinstance(schema, dict) or not schema or not schema.keys() <= _LEAF_KEYWORDS:
+        return False
+    types = schema.get("type")
+    if isinstance(types, str):
+        types = [types]
+    if not isinstance(types, list) or not types or {"object", "array"} & set(types):
+        return False
+    try:
+        return len(json.dumps(schema)) <= _LEAF_SIZE
+    except (TypeError, ValueError):
+        return False
 
 
 def _trivial(schema: Any) -> bool:

@@ -3,9 +3,8 @@ from typing import Any
 
 from chalicelib.runtime.validation import Err, esc, r
 
-from . import status__qd as _c_status__qd
-
-_qd_K1 = frozenset({"name", "price", "status", "note", "content-type", "tags"})
+_qd_E1 = frozenset({"draft", "published", "archived"})
+_qd_K2 = frozenset({"name", "price", "status", "note", "content-type", "tags"})
 
 
 def v(x: Any, p: str, e: list[Err]) -> bool:
@@ -37,35 +36,39 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                 ok = False
         if "status" in x:
             x7 = x["status"]
-            if not _c_status__qd.v(x7, p + "/status", e):
+            if type(x7) is not str:
+                e.append((p + "/status", r(x7) + " is not of type 'string'", "type"))
+                ok = False
+            if not (type(x7) is str and x7 in _qd_E1):
+                e.append((p + "/status", r(x7) + ' is not one of ["draft", "published", "archived"]', "enum"))
                 ok = False
         if "note" in x:
-            x10 = x["note"]
-            if not (type(x10) is str or x10 is None):
-                e.append((p + "/note", r(x10) + " is not of type 'string', 'null'", "type"))
+            x12 = x["note"]
+            if not (type(x12) is str or x12 is None):
+                e.append((p + "/note", r(x12) + " is not of type 'string', 'null'", "type"))
                 ok = False
         if "content-type" in x:
-            x13 = x["content-type"]
-            if type(x13) is not str:
-                e.append((p + "/content-type", r(x13) + " is not of type 'string'", "type"))
+            x15 = x["content-type"]
+            if type(x15) is not str:
+                e.append((p + "/content-type", r(x15) + " is not of type 'string'", "type"))
                 ok = False
         if "tags" in x:
-            x16 = x["tags"]
-            if type(x16) is list:
-                for i19, x20 in enumerate(x16):
-                    if type(x20) is not str:
-                        e.append((p + "/tags/" + str(i19), r(x20) + " is not of type 'string'", "type"))
+            x18 = x["tags"]
+            if type(x18) is list:
+                for i21, x22 in enumerate(x18):
+                    if type(x22) is not str:
+                        e.append((p + "/tags/" + str(i21), r(x22) + " is not of type 'string'", "type"))
                         ok = False
             else:
-                e.append((p + "/tags", r(x16) + " is not of type 'array'", "type"))
+                e.append((p + "/tags", r(x18) + " is not of type 'array'", "type"))
                 ok = False
-        if not x.keys() <= _qd_K1:
-            for k23 in x:
-                if k23 not in _qd_K1:
+        if not x.keys() <= _qd_K2:
+            for k25 in x:
+                if k25 not in _qd_K2:
                     e.append(
                         (
-                            p + "/" + esc(k23),
-                            "additional property " + r(k23) + " is not allowed",
+                            p + "/" + esc(k25),
+                            "additional property " + r(k25) + " is not allowed",
                             "additionalProperties",
                         )
                     )
