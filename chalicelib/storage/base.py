@@ -3,7 +3,8 @@
 Records are plain JSON-ready dicts keyed by `id`. Besides the fields the service writes, a record carries
 the store-managed fields `version` (int, +1 on every write; absent only on records written by the legacy
 `put`) and `image` (`{"key", "content_type", "size"}`, present once an image is set). Soft-deleted
-records are never returned.
+records are never returned. A store serves one `Collection` (items, users, posts, the comments of one
+post); every collection gets the same guarantees, and none sees another's records.
 
 Two implementations prove the same behaviour by running one contract suite (tests/storage):
 `InMemoryItemStore` (memory.py) and `DynamoItemStore` (dynamodb.py). Image bytes live in an `ImageStore`:
@@ -178,15 +179,17 @@ class ItemStore(Protocol):
     ) -> Page:
         """At most `limit` (>= 1) live items in creation order, after `cursor` (from a previous page).
 
-        Filters: every tag in `tags`, `status` equal, `q` a case-insensitive substring of `name` or
-        `description`. `next_cursor` is opaque and None exactly when no further item matches; a cursor
-        this store did not issue raises `InvalidCursor`.
+        Filters: every tag in `tags` (field `tags`), `status` equal (field `status`), `q` a case-insensitive
+        substring of one of the collection's `search_fields`. `next_cursor` is opaque and None exactly
+        when no further item matches; a cursor not issued for this collection's list raises
+        `InvalidCursor`.
         """
 
     def purge_deleted(self, older_than: datetime, on_purged: Callable[[str], None] | None = None) -> int:
-        """Hard-delete items soft-deleted before `older_than` (timezone-aware); how many.
+        """Hard-delete this collection's records soft-deleted before `older_than` (timezone-aware); how many.
 
-        `on_purged(item_id)` is called for each one (e.g. to delete its images).
+        `on_purged(record_id)` is called for each one (e.g. to delete an item's images). Other
+        collections' tombstones are never touched.
         """
 
     def set_image(
