@@ -37,7 +37,6 @@ def measure(kind: str, n: int) -> dict[str, float]:
     from app import app as ours
     from bench.variants.floor import app as floor
     from chalicelib.runtime import context, pipeline
-    from chalicelib.runtime import media as M
     from chalicelib.runtime.problem import ProblemError
     from chalicelib.runtime.schemas import violations
     from chalicelib.services import item_service
@@ -47,7 +46,7 @@ def measure(kind: str, n: int) -> dict[str, float]:
     op, call = module.OPERATION, module.call
     ev, ctx = workload.event(kind), workload.lambda_context()
     service = item_service()
-    keep = {item["id"] for item in service.list(10**9)}
+    keep = workload.all_ids(service)
 
     def request() -> Request:
         return Request(dict(ev), ctx)
@@ -75,15 +74,14 @@ def measure(kind: str, n: int) -> dict[str, float]:
     us = {key: statistics.median(values) / 1000 for key, values in samples.items()}
 
     accept_header = ev["headers"]["Accept"]
-    declared = [m for r in op.responses.values() for m in r.media]
-    us["accept"] = median_us(lambda: M.acceptable(M.parse_accept(accept_header), declared), n)
+    us["accept"] = median_us(lambda: pipeline.accepted(op, accept_header), n)
     requests = [request() for _ in range(n)]
     us["parse"] = median_us(lambda: parse(requests.pop()), n)
     if kind == "list":
         args = parse(request())
         params = [p for p in op.parameters if p.kwarg in args]
         us["request validation"] = median_us(
-            lambda: [violations(p.schema, args[p.kwarg], "query", "/" + p.name) for p in params], n
+            lambda: [violations(p.schema, args[p.kwarg], p.location, p.pointer) for p in params], n
         )
         us["loads"] = 0.0
     else:
@@ -92,7 +90,7 @@ def measure(kind: str, n: int) -> dict[str, float]:
         us["loads"] = median_us(lambda: json.loads(ev["body"]), n)
         us["request validation"] = median_us(lambda: violations(validator, value, "body"), n)
 
-    accept = M.parse_accept(accept_header)
+    accept = pipeline.accepted(op, accept_header)
     us["response validation"] = us["header validation"] = us["dumps"] = us["service"] = 0.0
     if kind == "invalid":
         problem = parse(request())
@@ -105,19 +103,19 @@ def measure(kind: str, n: int) -> dict[str, float]:
             result = call(args)
             us["call"] = median_us(lambda: call(args), n)
             if kind == "list":
-                us["service"] = median_us(lambda: service.list(args["limit"], args.get("tag")), n)
+                us["service"] = median_us(lambda: service.list_page(args["limit"], tags=args.get("tag")), n)
             else:
-                us["service"] = median_us(lambda: service.create(args["body"]), n)
+                us["service"] = median_us(lambda: service.create_item(args["body"]), n)
             workload.reset_store(service, keep)
         finally:
             context.leave(token)
         us["render"] = median_us(lambda: pipeline.render(op, result, accept), n)
         spec = op.response_for(200 if kind == "list" else 201)
-        body = result if kind == "list" else result.body
+        body = result.body if hasattr(result, "body") else result
         validator = spec.media["application/json"]
         us["response validation"] = median_us(lambda: violations(validator, body, "response"), n)
         us["dumps"] = median_us(lambda: json.dumps(body, ensure_ascii=False, separators=(",", ":")), n)
-        headers = {"Location": "/dev/items/x", "Content-Type": "application/json"}
+        headers = {"Location": "/dev/items/x", "ETag": '"1"', "Content-Type": "application/json"}
         if spec.headers:
             us["header validation"] = median_us(lambda: pipeline._header_problems(op, spec, headers), n)
         response = pipeline.render(op, result, accept)

@@ -87,18 +87,7 @@ def run(request: Request | None, op: Operation, call: Call, path_values: Mapping
     try:
         if request is None:  # pragma: no cover - chalice always sets it for HTTP events
             raise ProblemError(500, "No request.")
-        header = request.headers.get("accept")
-        if header is None or header in _ACCEPT_ANY:
-            accept = _ANY
-        else:
-            accept = M.parse_accept(header)
-            if op.success_media is not None and header in op.success_media:
-                pass  # exactly a type the operation sends: acceptable
-            elif not _can_answer(op, accept):
-                offered = ", ".join(op.success_media or ())
-                raise ProblemError(
-                    406, f"None of the response media types is acceptable; this operation sends {offered}."
-                )
+        accept = accepted(op, request.headers.get("accept"))
         args = parse_request(request, op, path_values)
         try:
             result = call(args)
@@ -119,6 +108,20 @@ def run(request: Request | None, op: Operation, call: Call, path_values: Mapping
         return ProblemError(500, "An internal error occurred.").to_response()
     finally:
         context.leave(token)
+
+
+def accepted(op: Operation, header: str | None) -> Sequence[tuple[str, float]]:
+    """The parsed Accept header; 406 when it rules out every successful answer of `op`. The usual
+    values (none, `*/*`, exactly a type the operation sends) skip the matching."""
+    if header is None or header in _ACCEPT_ANY:
+        return _ANY
+    accept = M.parse_accept(header)
+    if op.success_media is not None and header not in op.success_media and not _can_answer(op, accept):
+        offered = ", ".join(op.success_media)
+        raise ProblemError(
+            406, f"None of the response media types is acceptable; this operation sends {offered}."
+        )
+    return accept
 
 
 def _can_answer(op: Operation, accept: Sequence[tuple[str, float]]) -> bool:
