@@ -1,0 +1,144 @@
+"""CORS from the spec and the stage (issue 7).
+
+The stage says which origins may call (`CORS_ALLOW_ORIGINS`: comma-separated origins, or `*`) and whether
+browsers may send credentials (`CORS_ALLOW_CREDENTIALS=true`); `*` together with credentials is refused
+when the policy is built (at startup), with a message saying why. The spec says, per path, which methods
+exist and which request headers its operations read, and which response headers they declare (exposed to
+scripts). Generated routes carry that as `CorsPath` literals; `cors_middleware` answers preflights and
+adds the headers to every answer — errors included — for allowed origins.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+
+from chalice import Response
+from chalice.app import Request
+
+from chalicelib.runtime.problem import ProblemError
+
+MAX_AGE = "600"
+SAFELISTED_HEADERS = ("Accept", "Accept-Language", "Content-Language", "Content-Type")
+
+
+class CorsConfigError(ValueError):
+    """The stage's CORS settings contradict each other."""
+
+
+class CorsPath:
+    """What the spec declares for one path template: methods, request headers read, response headers."""
+
+    __slots__ = ("expose", "headers", "methods")
+
+    def __init__(self, methods: tuple[str, ...], headers: tuple[str, ...], expose: tuple[str, ...]) -> None:
+        self.methods = methods
+        self.headers = headers
+        self.expose = expose
+
+
+class CorsPolicy:
+    __slots__ = ("credentials", "origins", "wildcard")
+
+    def __init__(self, origins: tuple[str, ...], credentials: bool = False) -> None:
+        self.wildcard = "*" in origins
+        if self.wildcard and credentials:
+            raise CorsConfigError(
+                "CORS_ALLOW_ORIGINS='*' cannot be combined with CORS_ALLOW_CREDENTIALS=true: browsers refuse "
+                "credentialed answers for any origin, and echoing every origin would let any site act as "
+                "the user. List the allowed origins instead."
+            )
+        self.origins = frozenset(o.rstrip("/") for o in origins if o and o != "*")
+        self.credentials = credentials
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> CorsPolicy:
+        env = os.environ if env is None else env
+        origins = tuple(o.strip() for o in (env.get("CORS_ALLOW_ORIGINS") or "").split(",") if o.strip())
+        credentials = (env.get("CORS_ALLOW_CREDENTIALS") or "").strip().lower() in ("1", "true", "yes")
+        return cls(origins, credentials)
+
+    @property
+    def enabled(self) -> bool:
+        return self.wildcard or bool(self.origins)
+
+    def allows(self, origin: str | None) -> bool:
+        return bool(origin) and (self.wildcard or (origin or "").rstrip("/") in self.origins)
+
+    def headers(self, origin: str) -> dict[str, str]:
+        """The headers every answer to an allowed origin carries."""
+        out = {"Access-Control-Allow-Origin": "*" if self.wildcard else origin}
+        if not self.wildcard:
+            out["Vary"] = "Origin"
+        if self.credentials:
+            out["Access-Control-Allow-Credentials"] = "true"
+        return out
+
+    def preflight(self, origin: str | None, method: str, requested: str, path: CorsPath | None) -> Response:
+        """The answer to `OPTIONS` with `Access-Control-Request-Method`."""
+        if path is None:
+            return ProblemError(404, "No such path.").to_response()
+        if not self.allows(origin):
+            return ProblemError(403, f"Origin {origin!r} may not call this API from a browser.").to_response()
+        assert origin is not None
+        wanted = method.strip().upper()
+        if wanted not in path.methods:
+            problem = ProblemError(
+                405, f"{wanted or '(none)'} is not a method of this path; it has {', '.join(path.methods)}."
+            )
+            return _with(problem.to_response(), self.headers(origin))
+        allowed = {h.lower(): h for h in (*SAFELISTED_HEADERS, *path.headers)}
+        asked = [h.strip() for h in requested.split(",") if h.strip()]
+        refused = [h for h in asked if h.lower() not in allowed]
+        if refused:
+            problem = ProblemError(403, f"Header(s) {', '.join(refused)} are not read by this path.")
+            return _with(problem.to_response(), self.headers(origin))
+        headers = {
+            **self.headers(origin),
+            "Access-Control-Allow-Methods": ", ".join(path.methods),
+            "Access-Control-Allow-Headers": ", ".join(allowed.values()),
+            "Access-Control-Max-Age": MAX_AGE,
+        }
+        if not self.wildcard:
+            headers["Vary"] = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"
+        return Response(body="", status_code=204, headers=headers)
+
+
+def _with(response: Response, headers: Mapping[str, str]) -> Response:
+    response.headers = {**(response.headers or {}), **headers}
+    return response
+
+
+def _header(request: Request, name: str) -> str | None:
+    value = request.headers.get(name)
+    return None if value is None else str(value)
+
+
+def cors_middleware(
+    policy: CorsPolicy, paths: Mapping[str, CorsPath]
+) -> Callable[[Request, Callable[[Request], Response]], Response]:
+    """Chalice HTTP middleware: preflights answered here; CORS headers on every other answer."""
+
+    def middleware(request: Request, get_response: Callable[[Request], Response]) -> Response:
+        origin = _header(request, "origin")
+        path = paths.get(_template(request))
+        method = _header(request, "access-control-request-method")
+        if request.method == "OPTIONS" and method is not None and origin is not None:
+            return policy.preflight(
+                origin, method, _header(request, "access-control-request-headers") or "", path
+            )
+        response = get_response(request)
+        if origin is not None and policy.allows(origin):
+            extra = policy.headers(origin)
+            if path is not None and path.expose:
+                extra["Access-Control-Expose-Headers"] = ", ".join(path.expose)
+            response = _with(response, extra)
+        return response
+
+    return middleware
+
+
+def _template(request: Request) -> str:
+    """The route template Chalice matched (`/items/{item_id}`), from the request context."""
+    context = request.context if isinstance(request.context, dict) else {}
+    return str(context.get("resourcePath") or request.path)
