@@ -93,7 +93,7 @@ class CorsPolicy:
         if refused:
             problem = ProblemError(403, f"Header(s) {', '.join(refused)} are not read by this path.")
             return _with(problem.to_response(), self.headers(origin))
-        headers = {
+        headers: dict[str, str | list[str]] = {
             **self.headers(origin),
             "Access-Control-Allow-Methods": ", ".join(path.methods),
             "Access-Control-Allow-Headers": ", ".join(allowed.values()),
