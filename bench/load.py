@@ -77,12 +77,15 @@ def writer(base: str, run: str, client: int, writes: int, retry_every: int, resu
     for i in range(writes):
         key = f"{run}-{client}-{i}"
         name = f"load {client}-{i}"
-        body = {"name": name, "price": i + 0.5, "tags": ["load", f"client-{client}"]}
+        body = {"name": name, "price": i + 0.5, "tags": ["load", f"client-{client}"], "status": "active"}
         attempts = 2 if retry_every and i % retry_every == retry_every - 1 else 1
         first_id = None
         for attempt in range(attempts):
             started = time.perf_counter()
-            status, headers, answer = request("POST", f"{base}/items", body, {"Idempotency-Key": key})
+            try:
+                status, headers, answer = request("POST", f"{base}/items", body, {"Idempotency-Key": key})
+            except OSError as error:  # a timeout or a dropped connection is a failed write, not a dead thread
+                status, headers, answer = 0, {}, repr(error)
             elapsed = time.perf_counter() - started
             with results.lock:
                 results.latencies.append(elapsed)

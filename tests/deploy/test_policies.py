@@ -1,7 +1,8 @@
 """The IAM policy files grant what the shipped code calls, on the stage's own resources, and nothing else.
 
 The boto3 calls are found in the source (every `<...>client.<method>(...)` call and every
-`get_paginator("<operation>")` in app.py and chalicelib/), so a new call without its permission, or a
+`get_paginator("<operation>")` in the modules of app.py and chalicelib/ that import boto3, botocore or
+chalicelib.storage.aws), so a new call without its permission, or a
 permission no call needs any more, fails here rather than in a deployed Lambda.
 """
 
@@ -96,9 +97,24 @@ def _calls(path: Path) -> list[tuple[str, set[str]]]:
     return found
 
 
+def _uses_boto3(path: Path) -> bool:
+    """The module makes boto3 clients: imports boto3 or chalicelib.storage.aws (whose `client()` it is)."""
+    imported = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported |= {f"{node.module}.{alias.name}" for alias in node.names} | {node.module}
+    return any(
+        name.split(".")[0] in {"boto3", "botocore"} or name == "chalicelib.storage.aws" for name in imported
+    )
+
+
 def _shipped_calls() -> list[tuple[str, set[str]]]:
     files = [ROOT / "app.py", *sorted((ROOT / "chalicelib").rglob("*.py"))]
-    return [call for path in files if path not in NOT_IN_LAMBDA for call in _calls(path)]
+    return [
+        call for path in files if path not in NOT_IN_LAMBDA and _uses_boto3(path) for call in _calls(path)
+    ]
 
 
 def _config() -> dict[str, Any]:
