@@ -14,6 +14,8 @@ BUILD_ONLY = {
     "codegen",
     "tests",
     "bench",
+    "devtools",
+    "moto",
     "yaml",
     "jinja2",
     "openapi_spec_validator",
