@@ -20,6 +20,8 @@ DEFAULT_PURGE_AFTER_DAYS = 30
 #: The bucket whose uploads are watched (the stage's BUCKET_NAME; the deploy template declares it).
 IMAGES_BUCKET = os.environ.get("BUCKET_NAME") or "reference-api-images"
 IMAGES_PREFIX = "items/"
+#: The media types openapi.yaml's `Image.content_type` allows.
+IMAGE_TYPES = frozenset({"image/png", "image/jpeg"})
 
 
 def purge_after() -> timedelta:
@@ -35,6 +37,11 @@ def on_image_uploaded(event: S3Event) -> dict[str, Any]:
         log.info("image %s vanished before its event was handled", event.key)
         return {"key": event.key, "recorded": False}
     content_type, data = found
+    if content_type not in IMAGE_TYPES or not data:
+        # the API serves only non-empty PNG/JPEG images (openapi.yaml's Image): recording anything else
+        # would make every answer that includes the item break its API description (500)
+        log.warning("not recording %s: %d bytes of %s", event.key, len(data), content_type)
+        return {"key": event.key, "recorded": False}
     record = service.record_uploaded_image(event.key, len(data), content_type)
     return {"key": event.key, "recorded": record is not None}
 
