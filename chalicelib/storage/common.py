@@ -30,6 +30,13 @@ _DEFAULT_SECRET = b"reference-api/cursor/v1"
 def default_cursor_secret() -> bytes:
     """CURSOR_SECRET from the environment, else the built-in (checksum-only) key."""
     secret = os.environ.get("CURSOR_SECRET")
+    if secret and secret.startswith("{{resolve:"):
+        # the stage config holds a CloudFormation dynamic reference: only `make package` + CloudFormation
+        # resolve it; `chalice deploy` would ship the literal text as the key
+        raise RuntimeError(
+            "CURSOR_SECRET is an unresolved CloudFormation reference: deploy with `make package` and "
+            "CloudFormation (docs/OPERATIONS.md), not `chalice deploy`"
+        )
     return secret.encode() if secret else _DEFAULT_SECRET
 
 

@@ -133,3 +133,15 @@ def test_make_item_store_unknown_kind(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("STORAGE", "redis")
     with pytest.raises(ValueError, match=r"^unknown STORAGE 'redis': expected one of 'memory', 'dynamodb'$"):
         make_item_store()
+
+
+def test_an_unresolved_cursor_secret_reference_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chalicelib.storage.common import default_cursor_secret
+
+    monkeypatch.setenv(
+        "CURSOR_SECRET", "{{resolve:secretsmanager:reference-api/prod/cursor-secret:SecretString}}"
+    )
+    with pytest.raises(RuntimeError, match="unresolved CloudFormation reference"):
+        default_cursor_secret()
+    monkeypatch.setenv("CURSOR_SECRET", "a-real-secret")
+    assert default_cursor_secret() == b"a-real-secret"
