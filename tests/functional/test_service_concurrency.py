@@ -54,11 +54,10 @@ def test_two_writers_with_the_same_if_match_exactly_one_wins(service: Api, write
         assert current.json == winner.json, "the loser wrote nothing"
 
 
-def test_patches_without_if_match_are_all_applied(service: Api) -> None:
-    """Merge patches without If-Match retry lost races: both land, none is lost."""
+def test_concurrent_patches_with_if_match_star_are_all_applied(service: Api) -> None:
+    """`If-Match: *` asks for any version: a merge patch that loses a race is re-applied, none is lost."""
     item = service.create_item()
     url = f"/items/{item['id']}"
-    # 428 would be the answer: items require If-Match; `*` asks for "any version" and races freely
     replies = race(
         [
             lambda n=n: service.fresh().patch(url, {"tags": [f"t{n}"]}, headers={"If-Match": "*"})

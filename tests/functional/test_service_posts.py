@@ -268,3 +268,23 @@ def test_only_the_author_rewrites_or_deletes_a_comment(people: tuple[Api, str, s
     assert (reply.status, reply.body) == (204, b"")
     assert_problem(api.get(url), 404)
     assert api.get(f"/posts/{post['id']}/comments").json == {"comments": [], "next_cursor": None}
+
+
+def test_a_cursor_only_pages_the_list_that_issued_it(people: tuple[Api, str, str]) -> None:
+    api, ada, _ = people
+    first, second = api.create_post(ada), api.create_post(ada)
+    for post in (first, second):
+        for n in range(2):
+            api.create_comment(post["id"], ada, {"kind": "text", "text": f"c{n}"})
+    api.create_item()
+    api.create_item()
+    posts = quote(api.get("/posts?limit=1").json["next_cursor"], safe="")
+    items = quote(api.get("/items?limit=1").json["next_cursor"], safe="")
+    comments = quote(api.get(f"/posts/{first['id']}/comments?limit=1").json["next_cursor"], safe="")
+    for url in (
+        f"/items?cursor={posts}",
+        f"/posts?cursor={items}",
+        f"/posts?cursor={comments}",
+        f"/posts/{second['id']}/comments?cursor={comments}",
+    ):
+        assert located(api.get(url)) == [("query", "/cursor", "cursor")], url
