@@ -95,7 +95,7 @@ def replace_item(*, item_id: str, body: models.Item, if_match: str | None = None
     except ItemNotFound:
         raise _not_found(item_id) from None
     except VersionConflict:
-        raise precondition_failed(item_service().get(item_id)) from None
+        raise precondition_failed(_current(item_id)) from None
 
 
 def update_item(*, item_id: str, body: models.ItemPatch, if_match: str | None = None) -> HandlerResult:
