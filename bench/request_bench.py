@@ -25,10 +25,12 @@ range of the per-round medians (how stable the median is).
 
 Cold start: fresh processes, interleaved and rotated across variants, each timing import (and, for the
 peers, building the app from the spec) + the first GET /items, and reporting its peak RSS. Lambda cannot
-write .pyc files into its read-only code directory, and `chalice package` ships sources only (app.py,
-chalicelib/, chalice/__init__.py and chalice/app.py, the wheels of requirements.txt, no __pycache__), so
-"(no pyc)" rows run from such a copy with PYTHONDONTWRITEBYTECODE=1: every shipped module is compiled on
-import, the interpreter's stdlib keeps its .pyc as in the Lambda runtime.
+write .pyc files into its read-only code directory, and `chalice package` ships what the project holds
+(app.py, every file under chalicelib/, chalice/__init__.py and chalice/app.py, the wheels of
+requirements.txt), so "(no pyc)" rows run from such a copy without any __pycache__ and with
+PYTHONDONTWRITEBYTECODE=1: every shipped module is compiled on import, the interpreter's stdlib keeps its
+.pyc as in the Lambda runtime. "(shipped pyc)" rows run from the same copy after
+`compileall --invalidation-mode unchecked-hash chalicelib` (a build step before `chalice package`).
 
 One run measures one tree: the script first copies app.py, chalicelib/, openapi.yaml, requirements.txt
 and bench/ to a temp dir and runs from there (the header names the commit and any uncommitted changes).
@@ -295,6 +297,7 @@ class ColdVariant:
     label: str
     cwd: Path
     no_pyc: bool = False
+    shipped_pyc: bool = False  # the task root with .pyc compiled beside the sources (see lambda_task_root)
     totals: list[float] = field(default_factory=list)  # import + first request, s
     imports: list[float] = field(default_factory=list)
     firsts: list[float] = field(default_factory=list)
@@ -308,9 +311,15 @@ def _copy_sources(src: Path, dst: Path) -> None:
     shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"), dirs_exist_ok=True)
 
 
-def lambda_task_root(base: Path) -> Path:
-    """What `chalice package` puts in the Lambda zip, sources only, plus the floor's two bench modules."""
-    task = base / "task"
+def lambda_task_root(base: Path, shipped_pyc: bool = False) -> Path:
+    """What `chalice package` puts in the Lambda zip, sources only, plus the floor's two bench modules.
+
+    `shipped_pyc`: chalicelib/ also holds `__pycache__/*.pyc` compiled with
+    `python -m compileall --invalidation-mode unchecked-hash chalicelib` (what a build step before
+    `chalice package` would run: chalice zips every file under chalicelib/, `__pycache__` included, and an
+    unchecked-hash .pyc is used without comparing mtimes, which the zip does not keep exactly). app.py,
+    chalice/ and the wheels stay sources, as `chalice package` ships them."""
+    task = base / ("task-pyc" if shipped_pyc else "task")
     task.mkdir()
     shutil.copy2(ROOT / "app.py", task / "app.py")
     _copy_sources(ROOT / "chalicelib", task / "chalicelib")
@@ -338,6 +347,15 @@ def lambda_task_root(base: Path) -> Path:
                 shutil.copy2(source, target)  # sources are what is compiled on import: real copies
             else:
                 target.symlink_to(source)  # data and extension modules (botocore's are ~100 MB): links
+    if shipped_pyc:
+        import compileall
+        import py_compile
+
+        compiled = compileall.compile_dir(
+            task / "chalicelib", quiet=1, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH
+        )
+        if not compiled:
+            raise BenchFailed("compileall failed on the task root's chalicelib/")
     return task
 
 
@@ -374,11 +392,14 @@ def run_cold_once(variant: ColdVariant) -> dict[str, Any]:
 
 def run_cold(runs: int, base: Path) -> list[ColdVariant]:
     task = lambda_task_root(base)
+    task_pyc = lambda_task_root(base, shipped_pyc=True)
     variants = [
         ColdVariant("ours", "ours", ROOT),
         ColdVariant("floor", "floor", ROOT),
         ColdVariant("ours", "ours (no pyc)", task, no_pyc=True),
         ColdVariant("floor", "floor (no pyc)", task, no_pyc=True),
+        ColdVariant("ours", "ours (shipped pyc)", task_pyc, no_pyc=True, shipped_pyc=True),
+        ColdVariant("floor", "floor (shipped pyc)", task_pyc, no_pyc=True, shipped_pyc=True),
         ColdVariant("connexion", "connexion 3", ROOT),
         ColdVariant("openapi-core", "openapi-core", ROOT),
     ]
@@ -399,22 +420,22 @@ def run_cold(runs: int, base: Path) -> list[ColdVariant]:
 
 
 def render_cold(variants: list[ColdVariant], runs: int) -> list[str]:
-    floors = {v.no_pyc: v for v in variants if v.key == "floor"}
+    floors = {(v.no_pyc, v.shipped_pyc): v for v in variants if v.key == "floor"}
     header = (
-        f"{'variant':<16} {'import+1st':>10} {'vs floor':>9} {'import':>8} {'1st req':>8} "
+        f"{'variant':<19} {'import+1st':>10} {'vs floor':>9} {'import':>8} {'1st req':>8} "
         f"{'process':>8} {'peak RSS':>9} {'vs floor':>9} {'ru_maxrss':>10} {'modules':>8}"
     )
     lines = [
         f"COLD START: median of {runs} fresh processes per variant, interleaved (ms; RSS in MB; "
-        '"no pyc" rows compare with the no-pyc floor)',
+        '"no pyc" / "shipped pyc" rows compare with the floor run the same way)',
         header,
         "-" * len(header),
     ]
     for v in variants:
-        floor = floors[v.no_pyc]
+        floor = floors[(v.no_pyc, v.shipped_pyc)]
         total, rss = statistics.median(v.totals), statistics.median(v.rss_mb)
         lines.append(
-            f"{v.label:<16} {total * 1000:>9.1f} {total / statistics.median(floor.totals):>8.2f}x "
+            f"{v.label:<19} {total * 1000:>9.1f} {total / statistics.median(floor.totals):>8.2f}x "
             f"{statistics.median(v.imports) * 1000:>8.1f} {statistics.median(v.firsts) * 1000:>8.1f} "
             f"{statistics.median(v.walls) * 1000:>8.1f} {rss:>9.1f} "
             f"{rss - statistics.median(floor.rss_mb):>+8.1f}  {statistics.median(v.maxrss_mb):>10.1f} "
@@ -448,7 +469,7 @@ def verdicts(warm: list[WarmVariant] | None, cold: list[ColdVariant] | None) -> 
             )
     if cold is not None:
         by_label = {v.label: v for v in cold}
-        for suffix in ("", " (no pyc)"):
+        for suffix in ("", " (no pyc)", " (shipped pyc)"):
             ours, floor = by_label["ours" + suffix], by_label["floor" + suffix]
             ratio = statistics.median(ours.totals) / statistics.median(floor.totals)
             cold_ok &= ratio <= COLD_TARGET

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from chalicelib.runtime import media as M
+from chalicelib.runtime.operation import MAX_BODY as MAX_BODY  # re-exported: the limit tests and callers know
 from chalicelib.runtime.operation import Encoding, Media, Param
 from chalicelib.runtime.params import (
     CoercionError,
@@ -18,8 +19,6 @@ from chalicelib.runtime.params import (
     read_param,
 )
 from chalicelib.runtime.problem import ProblemError, Violation
-
-MAX_BODY = 6 * 1024 * 1024  # API Gateway's payload limit
 
 
 class UploadedFile:

@@ -13,6 +13,7 @@ from typing import Any
 from chalicelib.runtime.schemas import Validator
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
+MAX_BODY = 6 * 1024 * 1024  # API Gateway's payload limit
 _EMPTY: Mapping[str, Any] = {}
 
 

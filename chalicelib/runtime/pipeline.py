@@ -20,9 +20,9 @@ from typing import Any
 from chalice import Response
 from chalice.app import Request
 
-from chalicelib.runtime import bodies, context
+from chalicelib.runtime import context
 from chalicelib.runtime import media as M
-from chalicelib.runtime.operation import MISSING, Body, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.operation import MAX_BODY, MISSING, Body, Operation, Param, ResponseSpec, Segment
 from chalicelib.runtime.params import (
     CoercionError,
     alternatives,
@@ -246,8 +246,8 @@ def parse_request(request: Request, op: Operation, path_values: Mapping[str, str
 def read_body(request: Request, spec: Body, op: Operation) -> tuple[Any, list[Violation]]:
     raw = request.raw_body or b""
     raw_bytes = raw if isinstance(raw, bytes) else raw.encode("utf-8")
-    if len(raw_bytes) > bodies.MAX_BODY:
-        raise ProblemError(413, f"The body is {len(raw_bytes)} bytes; the limit is {bodies.MAX_BODY}.")
+    if len(raw_bytes) > MAX_BODY:
+        raise ProblemError(413, f"The body is {len(raw_bytes)} bytes; the limit is {MAX_BODY}.")
     if not raw_bytes:
         if spec.required:
             return None, [Violation("body", "", "a request body is required", "required")]
@@ -262,6 +262,8 @@ def read_body(request: Request, spec: Body, op: Operation) -> tuple[Any, list[Vi
             pass
         else:
             return value, violations(spec.media[content_type].schema, value, "body")
+    from chalicelib.runtime import bodies  # forms, multipart, text, binary, errors: not the JSON path
+
     declared = bodies.select(spec.media, content_type)
     media = spec.media[declared]
     read = bodies.read(raw_bytes, content_type, media)

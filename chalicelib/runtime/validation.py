@@ -26,7 +26,13 @@ _repr: Callable[[object], str] | None = None
 
 
 def r(x: object) -> str:
-    """A short repr of an instance for messages."""
+    """A short repr of an instance for messages (reprlib's, whose answer for a short scalar is its
+    plain repr: that case skips reprlib)."""
+    t = type(x)
+    if t is str or t is int or t is float or t is bool or x is None:
+        s = repr(x)
+        if len(s) <= 40:  # within every reprlib limit used below (maxstring 60, maxlong 40, maxother 60)
+            return s
     global _repr  # built on the first error, not at import
     if _repr is None:
         import reprlib
@@ -85,8 +91,15 @@ def _key(v: Any) -> Any:
 
 def unique(items: list[Any]) -> bool:
     """uniqueItems, with JSON equality; linear for the usual arrays of strings."""
+    try:
+        # no two hashable JSON values that are equal as JSON differ for Python (1 == 1.0, "a" == "a"),
+        # so a set as large as the list proves uniqueness; a smaller one may hide True == 1
+        if len(set(items)) == len(items):
+            return True
+    except TypeError:  # objects or arrays inside
+        pass
     if all(type(v) is str for v in items):
-        return len(set(items)) == len(items)
+        return False
     try:
         return len({_key(v) for v in items}) == len(items)
     except TypeError:  # something unhashable and not JSON: compare pairwise
