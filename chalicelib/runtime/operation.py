@@ -15,6 +15,7 @@ from chalicelib.runtime.schemas import Validator
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
 MAX_BODY = 6 * 1024 * 1024  # API Gateway's payload limit
 _EMPTY: Mapping[str, Any] = {}
+_PLAIN_STRING = {"type": ["string"]}  # a coercion shape that leaves a header's text as it is
 
 
 def _pointer(name: str) -> str:
@@ -140,7 +141,7 @@ class HeaderSpec(_Slotted):
 
 
 class ResponseSpec(_Slotted):
-    __slots__ = ("_params", "headers", "media", "only_json")
+    __slots__ = ("_params", "header_checks", "headers", "media", "only_json")
 
     def __init__(
         self, media: Mapping[str, Validator | None], headers: Mapping[str, HeaderSpec] = _EMPTY
@@ -152,6 +153,13 @@ class ResponseSpec(_Slotted):
         only = next(iter(media)) if len(media) == 1 else None
         self.only_json = only if only is not None and "*" not in only and _is_json(only) else None
         self._params: dict[str, Param] = {}
+        # (name, lowercased, JSON pointer, spec, whether the sent text is the value as it is: a plain
+        # string schema), for every declared header but Content-Type (OpenAPI ignores its description)
+        self.header_checks = tuple(
+            (name, name.lower(), "/headers" + _pointer(name), header, dict(header.shape) == _PLAIN_STRING)
+            for name, header in headers.items()
+            if name.lower() != "content-type"
+        )
 
     def header_param(self, name: str) -> Param:
         """The declared header `name` as a `simple` parameter, for reading a response header's value."""
