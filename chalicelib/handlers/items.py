@@ -7,7 +7,8 @@ Handlers translate between HTTP and the item service: arguments arrive parsed an
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from chalicelib._generated import models
@@ -86,51 +87,50 @@ def get_item(*, item_id: str) -> HandlerResult:
     return _with_etag(_current(item_id))
 
 
-def replace_item(*, item_id: str, body: models.Item, if_match: str | None = None) -> HandlerResult:
-    """Replace an item"""
-    current = _current(item_id)
-    version = expected_version(if_match, current, required=True)
+@contextmanager
+def _errors(item_id: str) -> Iterator[None]:
+    """The service's errors as problem+json: 404 (item or image), 412 with the current ETag."""
     try:
-        return _with_etag(item_service().replace_item(item_id, body, expected_version=version))
+        yield
     except ItemNotFound:
         raise _not_found(item_id) from None
+    except ImageNotFound:
+        raise ProblemError.not_found(f"Item {item_id!r} has no image.") from None
     except VersionConflict:
         raise precondition_failed(_current(item_id)) from None
+
+
+def _version(item_id: str, if_match: str | None, *, required: bool) -> int | None:
+    """The version a write is conditional on, from If-Match (404 first: RFC 9110 §13.2.1)."""
+    return expected_version(if_match, _current(item_id), required=required)
+
+
+def replace_item(*, item_id: str, body: models.Item, if_match: str | None = None) -> HandlerResult:
+    """Replace an item"""
+    version = _version(item_id, if_match, required=True)
+    with _errors(item_id):
+        return _with_etag(item_service().replace_item(item_id, body, expected_version=version))
 
 
 def update_item(*, item_id: str, body: models.ItemPatch, if_match: str | None = None) -> HandlerResult:
     """Change some fields of an item"""
-    current = _current(item_id)
-    version = expected_version(if_match, current, required=True)
-    try:
+    version = _version(item_id, if_match, required=True)
+    with _errors(item_id):
         return _with_etag(item_service().patch_item(item_id, body, expected_version=version))
-    except ItemNotFound:
-        raise _not_found(item_id) from None
-    except VersionConflict:
-        raise precondition_failed(_current(item_id)) from None
 
 
 def delete_item(*, item_id: str, if_match: str | None = None) -> HandlerResult:
     """Delete an item"""
-    current = _current(item_id)
-    version = expected_version(if_match, current, required=True)
-    try:
+    version = _version(item_id, if_match, required=True)
+    with _errors(item_id):
         item_service().delete_item(item_id, expected_version=version)
-    except ItemNotFound:
-        raise _not_found(item_id) from None
-    except VersionConflict:
-        raise precondition_failed(_current(item_id)) from None
     return ApiResponse(204)
 
 
 def get_item_image(*, item_id: str) -> HandlerResult:
     """Download the item's image"""
-    try:
+    with _errors(item_id):
         content_type, data = item_service().get_image(item_id)
-    except ItemNotFound:
-        raise _not_found(item_id) from None
-    except ImageNotFound:
-        raise ProblemError.not_found(f"Item {item_id!r} has no image.") from None
     return ApiResponse(200, data, content_type=content_type)
 
 
@@ -158,27 +158,14 @@ def put_item_image(*, item_id: str, body: bytes, if_match: str | None = None) ->
                 )
             ],
         )
-    current = _current(item_id)
-    version = expected_version(if_match, current, required=False)
-    try:
-        record = item_service().put_image(item_id, content_type, body, expected_version=version)
-    except ItemNotFound:
-        raise _not_found(item_id) from None
-    except VersionConflict:
-        raise precondition_failed(_current(item_id)) from None
-    return _with_etag(record)
+    version = _version(item_id, if_match, required=False)
+    with _errors(item_id):
+        return _with_etag(item_service().put_image(item_id, content_type, body, expected_version=version))
 
 
 def delete_item_image(*, item_id: str, if_match: str | None = None) -> HandlerResult:
     """Remove the item's image"""
-    current = _current(item_id)
-    version = expected_version(if_match, current, required=False)
-    try:
+    version = _version(item_id, if_match, required=False)
+    with _errors(item_id):
         item_service().delete_image(item_id, expected_version=version)
-    except ItemNotFound:
-        raise _not_found(item_id) from None
-    except ImageNotFound:
-        raise ProblemError.not_found(f"Item {item_id!r} has no image.") from None
-    except VersionConflict:
-        raise precondition_failed(_current(item_id)) from None
     return ApiResponse(204)
