@@ -99,9 +99,39 @@ def _constant_position(text: str, token: str) -> int:
     return 0
 
 
+class _Refused(Exception):
+    """A NaN/Infinity token or an overflowing number: `loads` redoes the parse to say where."""
+
+
+def _refuse(token: str) -> float:
+    raise _Refused
+
+
+def _finite(token: str) -> float:
+    value = float(token)
+    if value in (_INF, -_INF):
+        raise _Refused
+    return value
+
+
+# one decoder for every call: `json.loads(text, parse_float=...)` builds a JSONDecoder and its scanner
+# on each call
+_DECODER = json.JSONDecoder(parse_constant=_refuse, parse_float=_finite)
+
+
 def loads(text: str) -> object:
     """`json.loads` that refuses the NaN/Infinity tokens Python's parser accepts by default; the error
     is a JSONDecodeError with the token's position, like any other syntax error."""
+    if not text.startswith("\ufeff"):  # json.loads has its own message for a BOM: it answers below
+        try:
+            return _DECODER.decode(text)
+        except _Refused:
+            pass
+    return _loads_explained(text)
+
+
+def _loads_explained(text: str) -> object:
+    """The same parse, raising a NonJsonConstant with the position of the refused token."""
 
     def refuse(token: str) -> float:
         message = f"{token} is not a JSON value (RFC 8259 has no NaN or Infinity)"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
+from chalicelib.runtime import media as M
 from chalicelib.runtime.media import acceptable, base, is_json, matches, param, parse_accept, quality
 
 
@@ -160,3 +164,30 @@ def test_acceptable_orders_best_first_ties_in_spec_order(
     header: str | None, declared: list[str], expected: list[str]
 ) -> None:
     assert acceptable(parse_accept(header), declared) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": 1.5}',
+        "[1e400]",
+        '{"a": NaN}',
+        "\ufeff{}",
+        '{"a": "NaN", "b": -Infinity}',
+        "",
+        '{"a":',
+        "-1e400",
+        "[1, 2.0]",
+    ],
+)
+def test_loads_fast_path_answers_like_the_explained_parse(text: str) -> None:
+    """`loads` parses with one shared decoder and redoes the parse only to place a refused token: the
+    value or the error (type and message) is the same as the slow, explaining parse's."""
+
+    def outcome(parse: Any) -> tuple[str, object]:
+        try:
+            return "ok", parse(text)
+        except json.JSONDecodeError as exc:
+            return type(exc).__name__, str(exc)
+
+    assert outcome(M.loads) == outcome(M._loads_explained)
