@@ -1157,7 +1157,11 @@ class Compiler:
                 if flag == "readOnly"
                 else "is write-only and must not be returned"
             )
-            self._fail(w.if_(f"{lit(name)} in {x}"), v, v.p.lit(name), lit(f"{name!r} {verb}"), flag)
+            present = w.if_(f"{lit(name)} in {x}")
+            self._fail(present, v, v.p.lit(name), lit(f"{name!r} {verb}"), flag)
+            if v.ann is not None:
+                # `properties` still evaluates it: unevaluatedProperties must not report it a second time
+                present.line(f"{v.ann[0]}.add({lit(name)})")
         required = self._kw(schema, "required")
         if isinstance(required, list):
             names = [

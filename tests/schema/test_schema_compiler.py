@@ -97,6 +97,27 @@ def test_read_only_through_refs_and_all_of_in_openapi_30() -> None:
     assert validate({"name": "n"})[1] == [("", "'id' is a required property", "required")]
 
 
+def test_read_only_under_unevaluated_properties_is_reported_once() -> None:
+    # a readOnly property of an allOf base is still evaluated by that base's `properties`: the request
+    # validator names it once (readOnly), not a second time as an unevaluated property
+    defs = {
+        "Base": {
+            "type": "object",
+            "properties": {"id": {"type": "string", "readOnly": True}, "kind": {"type": "string"}},
+        },
+        "Text": {
+            "allOf": [ref("Base"), {"properties": {"text": {"type": "string"}}}],
+            "unevaluatedProperties": False,
+        },
+    }
+    validate, _ = compile_validator(ref("Text"), "2020-12", components(defs), direction="request")
+    assert validate({"kind": "t", "text": "x"}) == (True, [])
+    assert validate({"id": "1", "kind": "t", "text": "x", "extra": 1})[1] == [
+        ("/id", "'id' is read-only and must not be sent", "readOnly"),
+        ("/extra", "unevaluated property 'extra' is not allowed", "unevaluatedProperties"),
+    ]
+
+
 def test_directions_get_distinct_helper_names() -> None:
     registry = components({"Account": ACCOUNT})
     names = []
