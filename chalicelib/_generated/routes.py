@@ -4,16 +4,13 @@ pipeline (chalicelib.runtime.pipeline). Operation modules are imported on first 
 
 # Every module-level name a view uses starts with "_": view functions and path variables never do,
 # so a spec can name an operation or a parameter anything without shadowing them.
-from pathlib import Path as _Path
-
+# The docs views import chalicelib.runtime.docs (html, pathlib) when first called: not on a cold start.
 from chalice import Blueprint as _Blueprint
 from chalice import Response as _Response
 
-from chalicelib.runtime import docs as _docs
 from chalicelib.runtime.pipeline import dispatch as _dispatch
 
 _PACKAGE = __name__.rpartition(".")[0]
-_HERE = _Path(__file__).resolve().parent
 
 blueprint = _bp = _Blueprint(__name__)
 docs_blueprint = _docs_bp = _Blueprint(__name__ + ".docs")
@@ -359,14 +356,22 @@ def search() -> _Response:
 
 @_docs_bp.route("/openapi.json", methods=["GET"])
 def _openapi_json() -> _Response:
-    return _docs.spec_response(_HERE / "openapi.json")
+    from pathlib import Path
+
+    from chalicelib.runtime import docs
+
+    return docs.spec_response(Path(__file__).resolve().parent / "openapi.json")
 
 
 @_docs_bp.route("/docs", methods=["GET"])
 def _docs_page() -> _Response:
-    return _docs.docs_page("Reference API")
+    from chalicelib.runtime import docs
+
+    return docs.docs_page("Reference API")
 
 
 @_docs_bp.route("/docs/{asset}", methods=["GET"])
 def _docs_asset(asset: str) -> _Response:
-    return _docs.docs_asset(asset)
+    from chalicelib.runtime import docs
+
+    return docs.docs_asset(asset)

@@ -58,21 +58,27 @@ def _qd_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int])
         if "id" in x:
             e.append((p + "/id", "'id' is read-only and must not be sent", "readOnly"))
             ok = False
+            ak.add("id")
         if "post_id" in x:
             e.append((p + "/post_id", "'post_id' is read-only and must not be sent", "readOnly"))
             ok = False
+            ak.add("post_id")
         if "author_id" in x:
             e.append((p + "/author_id", "'author_id' is read-only and must not be sent", "readOnly"))
             ok = False
+            ak.add("author_id")
         if "version" in x:
             e.append((p + "/version", "'version' is read-only and must not be sent", "readOnly"))
             ok = False
+            ak.add("version")
         if "created_at" in x:
             e.append((p + "/created_at", "'created_at' is read-only and must not be sent", "readOnly"))
             ok = False
+            ak.add("created_at")
         if "updated_at" in x:
             e.append((p + "/updated_at", "'updated_at' is read-only and must not be sent", "readOnly"))
             ok = False
+            ak.add("updated_at")
         if "kind" not in x:
             e.append((p, "'kind' is a required property", "required"))
             ok = False
