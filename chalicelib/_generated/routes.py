@@ -4,16 +4,13 @@ pipeline (chalicelib.runtime.pipeline). Operation modules are imported on first 
 
 # Every module-level name a view uses starts with "_": view functions and path variables never do,
 # so a spec can name an operation or a parameter anything without shadowing them.
-from pathlib import Path as _Path
-
+# The docs views import chalicelib.runtime.docs (html, pathlib) when first called: not on a cold start.
 from chalice import Blueprint as _Blueprint
 from chalice import Response as _Response
 
-from chalicelib.runtime import docs as _docs
 from chalicelib.runtime.pipeline import dispatch as _dispatch
 
 _PACKAGE = __name__.rpartition(".")[0]
-_HERE = _Path(__file__).resolve().parent
 
 blueprint = _bp = _Blueprint(__name__)
 docs_blueprint = _docs_bp = _Blueprint(__name__ + ".docs")
@@ -69,7 +66,182 @@ OPERATIONS: tuple[tuple[str, str, str, str | None, str], ...] = (
         "/posts/{post_id}/comments/{comment_id}",
     ),
     ("GET", "/search", "search", "search", "/search"),
+    ("POST", "/admin/purge", "purge_deleted_items", "purgeDeletedItems", "/admin/purge"),
 )
+
+#: CORS (chalicelib.runtime.cors), per Chalice route: (methods, request headers read, response headers).
+CORS_PATHS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "/": (
+        (
+            "GET",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+    "/admin/purge": (
+        (
+            "POST",
+            "OPTIONS",
+        ),
+        (
+            "Authorization",
+            "X-API-Key",
+        ),
+        ("WWW-Authenticate",),
+    ),
+    "/health": (
+        (
+            "GET",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+    "/items": (
+        (
+            "GET",
+            "POST",
+            "OPTIONS",
+        ),
+        (
+            "Authorization",
+            "Idempotency-Key",
+        ),
+        (
+            "ETag",
+            "Idempotent-Replayed",
+            "Location",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/items/{item_id}": (
+        (
+            "GET",
+            "PUT",
+            "PATCH",
+            "DELETE",
+            "OPTIONS",
+        ),
+        (
+            "Authorization",
+            "If-Match",
+        ),
+        (
+            "ETag",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/items/{item_id}/image": (
+        (
+            "GET",
+            "PUT",
+            "DELETE",
+            "OPTIONS",
+        ),
+        (
+            "Authorization",
+            "If-Match",
+        ),
+        (
+            "ETag",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/posts": (
+        (
+            "GET",
+            "POST",
+            "OPTIONS",
+        ),
+        ("Authorization",),
+        (
+            "ETag",
+            "Location",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/posts/{post_id}": (
+        (
+            "GET",
+            "PATCH",
+            "DELETE",
+            "OPTIONS",
+        ),
+        (
+            "Authorization",
+            "If-Match",
+        ),
+        (
+            "ETag",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/posts/{post_id}/comments": (
+        (
+            "GET",
+            "POST",
+            "OPTIONS",
+        ),
+        ("Authorization",),
+        (
+            "ETag",
+            "Location",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/posts/{post_id}/comments/{comment_id}": (
+        (
+            "GET",
+            "PUT",
+            "DELETE",
+            "OPTIONS",
+        ),
+        (
+            "Authorization",
+            "If-Match",
+        ),
+        (
+            "ETag",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/search": (
+        (
+            "GET",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+    "/users": (
+        (
+            "POST",
+            "OPTIONS",
+        ),
+        ("Authorization",),
+        (
+            "Location",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/users/me": (
+        (
+            "GET",
+            "OPTIONS",
+        ),
+        ("Authorization",),
+        ("WWW-Authenticate",),
+    ),
+    "/users/{user_id}": (
+        (
+            "GET",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+}
 
 
 @_bp.route("/", methods=["GET"], content_types=["*/*"])
@@ -357,16 +529,118 @@ def search() -> _Response:
     )
 
 
+@_bp.route("/admin/purge", methods=["POST"], content_types=["*/*"])
+def purge_deleted_items() -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("purge_deleted_items",),
+        {},
+    )
+
+
+@_bp.route("/", methods=["OPTIONS"], content_types=["*/*"])
+def _options_1(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, OPTIONS"})
+
+
+@_bp.route("/admin/purge", methods=["OPTIONS"], content_types=["*/*"])
+def _options_2(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "POST, OPTIONS"})
+
+
+@_bp.route("/health", methods=["OPTIONS"], content_types=["*/*"])
+def _options_3(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, OPTIONS"})
+
+
+@_bp.route("/items", methods=["OPTIONS"], content_types=["*/*"])
+def _options_4(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, POST, OPTIONS"})
+
+
+@_bp.route("/items/{item_id}", methods=["OPTIONS"], content_types=["*/*"])
+def _options_5(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, PUT, PATCH, DELETE, OPTIONS"})
+
+
+@_bp.route("/items/{item_id}/image", methods=["OPTIONS"], content_types=["*/*"])
+def _options_6(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, PUT, DELETE, OPTIONS"})
+
+
+@_bp.route("/posts", methods=["OPTIONS"], content_types=["*/*"])
+def _options_7(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, POST, OPTIONS"})
+
+
+@_bp.route("/posts/{post_id}", methods=["OPTIONS"], content_types=["*/*"])
+def _options_8(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, PATCH, DELETE, OPTIONS"})
+
+
+@_bp.route("/posts/{post_id}/comments", methods=["OPTIONS"], content_types=["*/*"])
+def _options_9(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, POST, OPTIONS"})
+
+
+@_bp.route("/posts/{post_id}/comments/{comment_id}", methods=["OPTIONS"], content_types=["*/*"])
+def _options_10(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, PUT, DELETE, OPTIONS"})
+
+
+@_bp.route("/search", methods=["OPTIONS"], content_types=["*/*"])
+def _options_11(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, OPTIONS"})
+
+
+@_bp.route("/users", methods=["OPTIONS"], content_types=["*/*"])
+def _options_12(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "POST, OPTIONS"})
+
+
+@_bp.route("/users/me", methods=["OPTIONS"], content_types=["*/*"])
+def _options_13(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, OPTIONS"})
+
+
+@_bp.route("/users/{user_id}", methods=["OPTIONS"], content_types=["*/*"])
+def _options_14(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, OPTIONS"})
+
+
 @_docs_bp.route("/openapi.json", methods=["GET"])
 def _openapi_json() -> _Response:
-    return _docs.spec_response(_HERE / "openapi.json")
+    from pathlib import Path
+
+    from chalicelib.runtime import docs
+
+    return docs.spec_response(Path(__file__).resolve().parent / "openapi.json")
 
 
 @_docs_bp.route("/docs", methods=["GET"])
 def _docs_page() -> _Response:
-    return _docs.docs_page("Reference API")
+    from chalicelib.runtime import docs
+
+    return docs.docs_page("Reference API")
 
 
 @_docs_bp.route("/docs/{asset}", methods=["GET"])
 def _docs_asset(asset: str) -> _Response:
-    return _docs.docs_asset(asset)
+    from chalicelib.runtime import docs
+
+    return docs.docs_asset(asset)
