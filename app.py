@@ -2,12 +2,18 @@
 
 from chalice import Chalice, Rate
 
-from chalicelib import events
-from chalicelib._generated.routes import BINARY_TYPES, blueprint, docs_blueprint
+from chalicelib import auth, events
+from chalicelib._generated.routes import BINARY_TYPES, CORS_PATHS, blueprint, docs_blueprint
+from chalicelib.runtime.cors import CorsPath, CorsPolicy, cors_middleware
 from chalicelib.runtime.errors import problem_errors
 
+CorsPolicy.from_env()  # refuses a contradictory stage setting (`*` with credentials) at start-up
+
+auth.register()  # the operator api key check (runtime verifiers)
 app = Chalice(app_name="reference-api")
 app.api.binary_types.extend(t for t in BINARY_TYPES if t not in app.api.binary_types)
+# outermost first: CORS headers go on every answer, the problem+json ones included
+app.register_middleware(cors_middleware({p: CorsPath(*row) for p, row in CORS_PATHS.items()}), "http")
 app.register_middleware(problem_errors, "http")
 app.register_blueprint(blueprint)
 app.register_blueprint(docs_blueprint)

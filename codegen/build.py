@@ -18,8 +18,10 @@ from codegen.ir import (
     Operation,
     Parameter,
     RequestBody,
+    Requirement,
     Response,
     Route,
+    SecurityScheme,
     Segment,
 )
 from codegen.naming import UniqueNames, is_identifier, pascal, snake
@@ -94,6 +96,7 @@ class Builder:
         self.types.model_names = dict(model_mapper.model_names)
         self._body_models = body_models
 
+        self._schemes = self._security_schemes()
         py_names = UniqueNames()
         operations = [self._operation(raw, py_names) for raw in raw_ops]
         routes, operations = self._routes(operations)
@@ -119,6 +122,10 @@ class Builder:
             components=self.bundle.components,
             bundled_spec=bundle(self.resolver),
             ignored=tuple(ignored),
+            security_schemes=tuple(
+                self._schemes[name]
+                for name in sorted({n for op in operations for alt in op.security or () for n, _ in alt})
+            ),
         )
 
     def _collect(self) -> list[_RawOp]:
@@ -174,7 +181,11 @@ class Builder:
             self.error(
                 raw.node, f"API Gateway cannot route {method}; remove the operation or use another method"
             )
-        kwargs = UniqueNames({"body"} if value.get("requestBody") is not None else set())
+        security = self._security(raw)
+        reserved = {"body"} if value.get("requestBody") is not None else set()
+        if security:
+            reserved.add("principal")  # the handler's authenticated caller (codegen/handlers.py)
+        kwargs = UniqueNames(reserved)
         params = self._parameters(raw, kwargs)
         body = self._request_body(raw, py_name, kwargs)
         responses = self._responses(raw)
@@ -197,7 +208,59 @@ class Builder:
             segments=segments,
             literal_weight=weight,
             has_handler=module is not None and py_name in module.functions,
+            security=security,
         )
+
+    # -- security ----------------------------------------------------------------------------------
+    def _security_schemes(self) -> dict[str, SecurityScheme]:
+        components = self.root.value.get("components") or {}
+        found: dict[str, SecurityScheme] = {}
+        for name in components.get("securitySchemes") or {}:
+            node = self.resolver.deref(self.resolver.child(self.root, "components", "securitySchemes", name))
+            value = node.value if node is not None and isinstance(node.value, dict) else {}
+            kind = value.get("type")
+            if kind == "apiKey":
+                found[name] = SecurityScheme(
+                    name, "apiKey", str(value.get("in", "")), str(value.get("name", ""))
+                )
+            elif kind == "http" and str(value.get("scheme", "")).lower() in ("basic", "bearer"):
+                found[name] = SecurityScheme(name, str(value["scheme"]).lower())
+            elif kind in ("oauth2", "openIdConnect"):
+                found[name] = SecurityScheme(name, "bearer")
+            else:  # mutualTLS, http digest…: nothing here can verify them, so they never hold
+                found[name] = SecurityScheme(name, "other")
+        return found
+
+    def _security(self, raw: _RawOp) -> tuple[Requirement, ...] | None:
+        """The operation's `security`, else the document's; every scheme named must be declared."""
+        if "security" in raw.node.value:
+            node = self.resolver.child(raw.node, "security")
+        elif "security" in self.root.value:
+            node = self.resolver.child(self.root, "security")
+        else:
+            return None
+        if not isinstance(node.value, list):
+            return None
+        alternatives: list[Requirement] = []
+        for i, requirement in enumerate(node.value):
+            if not isinstance(requirement, dict):
+                continue
+            uses = []
+            for name, scopes in requirement.items():
+                if name not in self._schemes:
+                    # the spec is at fault (OAS: the name MUST be declared); fail closed, not at build time
+                    where = self.resolver.child(node, i, name)
+                    self.resolver.problem(
+                        where.uri,
+                        where.ptr,
+                        f"security requirement names {name!r}, which components.securitySchemes does not "
+                        "declare: no credential can satisfy it (401)",
+                        level="warning",
+                    )
+                    self._schemes[str(name)] = SecurityScheme(str(name), "other")
+                uses.append((str(name), tuple(str(s) for s in scopes or ())))
+            alternatives.append(tuple(uses))
+        return tuple(alternatives)
 
     def _parameters(self, raw: _RawOp, kwargs: UniqueNames) -> tuple[Parameter, ...]:
         merged: dict[tuple[str, str], Located] = {}

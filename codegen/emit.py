@@ -8,7 +8,7 @@ from typing import Any
 
 import jinja2
 
-from codegen.ir import Api
+from codegen.ir import Api, Operation
 from codegen.naming import is_identifier
 from codegen.validators import compile_api
 
@@ -66,7 +66,7 @@ def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = Tru
     )
     files["operations/__init__.py"] = f'# {header}\n"""One module per operation, imported on first call."""\n'
     files["routes.py"] = env.get_template("routes.py.jinja").render(
-        api=api, header=header, docs={"spec": docs_spec, "page": docs_page}
+        api=api, header=header, docs={"spec": docs_spec, "page": docs_page}, cors=_cors_paths(api)
     )
     compiled = compile_api(api)
     files["validators/__init__.py"] = (
@@ -77,7 +77,7 @@ def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = Tru
         files[f"validators/{name}"] = f"# {header}\n" + source
     operation = env.get_template("operation.py.jinja")
     for op in api.operations:
-        typed = op.has_handler and (bool(op.parameters) or op.body is not None)
+        typed = op.has_handler and (bool(op.parameters) or op.body is not None or bool(op.security))
         types = " ".join([p.py_type for p in op.parameters] + ([op.body.py_type] if op.body else []))
         runtime_names = ["Operation"]
         runtime_names += ["Body", "Media"] if op.body is not None else []
@@ -107,6 +107,10 @@ def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = Tru
                 if used
             ],
             runtime_names=sorted(runtime_names),
+            schemes={
+                s.name: f"Scheme({s.name!r}, {s.kind!r}, {s.location!r}, {s.param!r})"
+                for s in api.security_schemes
+            },
         )
     body = env.get_template("models.py.jinja").render(api=api, header=header, typing_names=[])
     files["models.py"] = env.get_template("models.py.jinja").render(
@@ -114,6 +118,44 @@ def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = Tru
     )
     files["openapi.json"] = _json({"x-generated": header, **api.bundled_spec})
     return files
+
+
+_METHOD_ORDER = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE")
+
+
+def _cors_paths(api: Api) -> list[dict[str, Any]]:
+    """Per Chalice route, what CORS needs (chalicelib/runtime/cors.py): the methods the spec declares
+    (OPTIONS added), the request headers its operations read (header parameters, api keys in headers,
+    Authorization for http/oauth2 schemes) and the response headers they declare (to expose)."""
+    schemes = {s.name: s for s in api.security_schemes}
+    by_path: dict[str, list[Operation]] = {}
+    for op in api.operations:
+        by_path.setdefault(op.chalice_path, []).append(op)
+    rows = []
+    for path, ops in sorted(by_path.items()):
+        methods = {op.method for op in ops} | {"OPTIONS"}
+        headers = {p.name for op in ops for p in op.parameters if p.location == "header"}
+        for op in ops:
+            for requirement in op.security or ():
+                for name, _ in requirement:
+                    scheme = schemes.get(name)
+                    if scheme is not None and scheme.kind == "apiKey" and scheme.location == "header":
+                        headers.add(scheme.param)
+                    elif scheme is not None and scheme.kind in ("basic", "bearer"):
+                        headers.add("Authorization")
+        expose = {
+            h.name for op in ops for r in op.responses for h in r.headers if h.name.lower() != "content-type"
+        }
+        rows.append(
+            {
+                "path": path,
+                "methods": tuple(sorted(methods, key=lambda m: (*_METHOD_ORDER, m).index(m))),
+                "headers": tuple(sorted(headers, key=str.lower)),
+                "expose": tuple(sorted(expose, key=str.lower)),
+                "own_options": any(op.method == "OPTIONS" for op in ops),
+            }
+        )
+    return rows
 
 
 def _json(data: Any) -> str:

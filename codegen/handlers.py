@@ -72,6 +72,10 @@ def scan(directory: Path) -> dict[str, HandlerModule]:
     return found
 
 
+#: The keyword argument that carries the authenticated caller to handlers of secured operations.
+PRINCIPAL_KWARG = "principal"
+
+
 def signature(op: Operation) -> str:
     """The exact function a user has to write for `op`."""
     args = []
@@ -82,6 +86,8 @@ def signature(op: Operation) -> str:
     if op.body is not None:
         annotation = op.body.py_type if op.body.required else f"{op.body.py_type} | None"
         args.append(f"{op.body.kwarg}: {annotation}" + ("" if op.body.required else " = None"))
+    if op.security:
+        args.append(f"{PRINCIPAL_KWARG}: Principal")
     # required arguments first so the signature is valid Python
     args.sort(key=lambda a: "=" in a)
     params = f"*, {', '.join(args)}" if args else ""
@@ -161,6 +167,8 @@ def _imports(body: str, package: str, have: frozenset[str]) -> list[str]:
     runtime = [n for n in ("HandlerResult", "ProblemError") if n not in have]
     if runtime:
         lines.append(f"from chalicelib.runtime import {', '.join(runtime)}\n")
+    if re.search(r": Principal\b", body) and "Principal" not in have:
+        lines.append("from chalicelib.runtime.security import Principal\n")
     if "models." in body and "models" not in have:
         lines.append(f"from {package} import models\n")
     return lines

@@ -77,6 +77,20 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class SecurityScheme:
+    """One `components.securitySchemes` entry, as the runtime checks it (chalicelib/runtime/security.py)."""
+
+    name: str
+    kind: str  # apiKey | basic | bearer (http bearer, oauth2, openIdConnect) | other (checked as never held)
+    location: str = ""  # apiKey: header | query | cookie
+    param: str = ""  # apiKey: the header, query parameter or cookie name
+
+
+#: A requirement is an AND of (scheme name, scopes); an operation's security an OR of requirements.
+Requirement = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
 class Operation:
     operation_id: str | None
     py_name: str  # snake_case name: handler function and generated module
@@ -94,6 +108,12 @@ class Operation:
     segments: tuple[Segment, ...]
     literal_weight: int  # literal characters in the path: more specific templates are tried first
     has_handler: bool
+    security: tuple[Requirement, ...] | None = None  # None: no requirement applies (public)
+
+    @property
+    def secured(self) -> bool:
+        """Whether a caller may be refused: some requirement names a scheme."""
+        return self.security is not None and bool(self.security)
 
 
 @dataclass(frozen=True)
@@ -141,3 +161,4 @@ class Api:
     components: dict[str, Json]
     bundled_spec: dict[str, Any]
     ignored: tuple[str, ...]  # webhooks/callbacks noted but not routed
+    security_schemes: tuple[SecurityScheme, ...] = ()  # those some operation uses, by name

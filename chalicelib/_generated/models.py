@@ -202,6 +202,13 @@ class SearchResults(TypedDict):
     results: list[SearchHit]
 
 
+class PurgeReport(TypedDict):
+    """#/components/schemas/PurgeReport"""
+
+    purged: int
+    before: str
+
+
 class Violation(TypedDict):
     """#/components/schemas/Violation"""
 

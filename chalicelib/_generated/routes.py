@@ -66,7 +66,182 @@ OPERATIONS: tuple[tuple[str, str, str, str | None, str], ...] = (
         "/posts/{post_id}/comments/{comment_id}",
     ),
     ("GET", "/search", "search", "search", "/search"),
+    ("POST", "/admin/purge", "purge_deleted_items", "purgeDeletedItems", "/admin/purge"),
 )
+
+#: CORS (chalicelib.runtime.cors), per Chalice route: (methods, request headers read, response headers).
+CORS_PATHS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "/": (
+        (
+            "GET",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+    "/admin/purge": (
+        (
+            "POST",
+            "OPTIONS",
+        ),
+        (
+            "Authorization",
+            "X-API-Key",
+        ),
+        ("WWW-Authenticate",),
+    ),
+    "/health": (
+        (
+            "GET",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+    "/items": (
+        (
+            "GET",
+            "POST",
+            "OPTIONS",
+        ),
+        (
+            "Authorization",
+            "Idempotency-Key",
+        ),
+        (
+            "ETag",
+            "Idempotent-Replayed",
+            "Location",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/items/{item_id}": (
+        (
+            "GET",
+            "PUT",
+            "PATCH",
+            "DELETE",
+            "OPTIONS",
+        ),
+        (
+            "Authorization",
+            "If-Match",
+        ),
+        (
+            "ETag",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/items/{item_id}/image": (
+        (
+            "GET",
+            "PUT",
+            "DELETE",
+            "OPTIONS",
+        ),
+        (
+            "Authorization",
+            "If-Match",
+        ),
+        (
+            "ETag",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/posts": (
+        (
+            "GET",
+            "POST",
+            "OPTIONS",
+        ),
+        ("Authorization",),
+        (
+            "ETag",
+            "Location",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/posts/{post_id}": (
+        (
+            "GET",
+            "PATCH",
+            "DELETE",
+            "OPTIONS",
+        ),
+        (
+            "Authorization",
+            "If-Match",
+        ),
+        (
+            "ETag",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/posts/{post_id}/comments": (
+        (
+            "GET",
+            "POST",
+            "OPTIONS",
+        ),
+        ("Authorization",),
+        (
+            "ETag",
+            "Location",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/posts/{post_id}/comments/{comment_id}": (
+        (
+            "GET",
+            "PUT",
+            "DELETE",
+            "OPTIONS",
+        ),
+        (
+            "Authorization",
+            "If-Match",
+        ),
+        (
+            "ETag",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/search": (
+        (
+            "GET",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+    "/users": (
+        (
+            "POST",
+            "OPTIONS",
+        ),
+        ("Authorization",),
+        (
+            "Location",
+            "WWW-Authenticate",
+        ),
+    ),
+    "/users/me": (
+        (
+            "GET",
+            "OPTIONS",
+        ),
+        ("Authorization",),
+        ("WWW-Authenticate",),
+    ),
+    "/users/{user_id}": (
+        (
+            "GET",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+}
 
 
 @_bp.route("/", methods=["GET"], content_types=["*/*"])
@@ -352,6 +527,100 @@ def search() -> _Response:
         ("search",),
         {},
     )
+
+
+@_bp.route("/admin/purge", methods=["POST"], content_types=["*/*"])
+def purge_deleted_items() -> _Response:
+    return _dispatch(
+        _bp.current_request,
+        _PACKAGE,
+        ("purge_deleted_items",),
+        {},
+    )
+
+
+@_bp.route("/", methods=["OPTIONS"], content_types=["*/*"])
+def _options_1(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, OPTIONS"})
+
+
+@_bp.route("/admin/purge", methods=["OPTIONS"], content_types=["*/*"])
+def _options_2(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "POST, OPTIONS"})
+
+
+@_bp.route("/health", methods=["OPTIONS"], content_types=["*/*"])
+def _options_3(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, OPTIONS"})
+
+
+@_bp.route("/items", methods=["OPTIONS"], content_types=["*/*"])
+def _options_4(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, POST, OPTIONS"})
+
+
+@_bp.route("/items/{item_id}", methods=["OPTIONS"], content_types=["*/*"])
+def _options_5(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, PUT, PATCH, DELETE, OPTIONS"})
+
+
+@_bp.route("/items/{item_id}/image", methods=["OPTIONS"], content_types=["*/*"])
+def _options_6(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, PUT, DELETE, OPTIONS"})
+
+
+@_bp.route("/posts", methods=["OPTIONS"], content_types=["*/*"])
+def _options_7(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, POST, OPTIONS"})
+
+
+@_bp.route("/posts/{post_id}", methods=["OPTIONS"], content_types=["*/*"])
+def _options_8(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, PATCH, DELETE, OPTIONS"})
+
+
+@_bp.route("/posts/{post_id}/comments", methods=["OPTIONS"], content_types=["*/*"])
+def _options_9(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, POST, OPTIONS"})
+
+
+@_bp.route("/posts/{post_id}/comments/{comment_id}", methods=["OPTIONS"], content_types=["*/*"])
+def _options_10(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, PUT, DELETE, OPTIONS"})
+
+
+@_bp.route("/search", methods=["OPTIONS"], content_types=["*/*"])
+def _options_11(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, OPTIONS"})
+
+
+@_bp.route("/users", methods=["OPTIONS"], content_types=["*/*"])
+def _options_12(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "POST, OPTIONS"})
+
+
+@_bp.route("/users/me", methods=["OPTIONS"], content_types=["*/*"])
+def _options_13(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, OPTIONS"})
+
+
+@_bp.route("/users/{user_id}", methods=["OPTIONS"], content_types=["*/*"])
+def _options_14(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, OPTIONS"})
 
 
 @_docs_bp.route("/openapi.json", methods=["GET"])

@@ -15,6 +15,7 @@ from chalicelib._generated import models
 from chalicelib.conditional import etag, expected_version, precondition_failed
 from chalicelib.runtime import ApiResponse, HandlerResult, ProblemError, Violation
 from chalicelib.runtime.context import request_header, request_path
+from chalicelib.runtime.security import Principal
 from chalicelib.services import item_service
 from chalicelib.services.items import ImageNotFound, InvalidCursor, ItemNotFound, VersionConflict
 
@@ -72,7 +73,9 @@ def list_items(
     return {"items": [_item_view(r) for r in records], "next_cursor": next_cursor}
 
 
-def create_item(*, body: models.Item, idempotency_key: str | None = None) -> HandlerResult:
+def create_item(
+    *, principal: Principal, body: models.Item, idempotency_key: str | None = None
+) -> HandlerResult:
     """Create an item"""
     record, created = item_service().create_item(body, idempotency_key=idempotency_key)
     # the requested path carries the API Gateway stage (/dev/items), so the URL is right when deployed
@@ -105,21 +108,25 @@ def _version(item_id: str, if_match: str | None, *, required: bool) -> int | Non
     return expected_version(if_match, _current(item_id), required=required)
 
 
-def replace_item(*, item_id: str, body: models.Item, if_match: str | None = None) -> HandlerResult:
+def replace_item(
+    *, principal: Principal, item_id: str, body: models.Item, if_match: str | None = None
+) -> HandlerResult:
     """Replace an item"""
     version = _version(item_id, if_match, required=True)
     with _errors(item_id):
         return _with_etag(item_service().replace_item(item_id, body, expected_version=version))
 
 
-def update_item(*, item_id: str, body: models.ItemPatch, if_match: str | None = None) -> HandlerResult:
+def update_item(
+    *, principal: Principal, item_id: str, body: models.ItemPatch, if_match: str | None = None
+) -> HandlerResult:
     """Change some fields of an item"""
     version = _version(item_id, if_match, required=True)
     with _errors(item_id):
         return _with_etag(item_service().patch_item(item_id, body, expected_version=version))
 
 
-def delete_item(*, item_id: str, if_match: str | None = None) -> HandlerResult:
+def delete_item(*, principal: Principal, item_id: str, if_match: str | None = None) -> HandlerResult:
     """Delete an item"""
     version = _version(item_id, if_match, required=True)
     with _errors(item_id):
@@ -139,7 +146,9 @@ def _max_image_bytes() -> int:
     return int(os.environ.get("MAX_IMAGE_BYTES") or DEFAULT_MAX_IMAGE_BYTES)
 
 
-def put_item_image(*, item_id: str, body: bytes, if_match: str | None = None) -> HandlerResult:
+def put_item_image(
+    *, principal: Principal, item_id: str, body: bytes, if_match: str | None = None
+) -> HandlerResult:
     """Upload the item's image"""
     content_type = (request_header("content-type") or "").split(";")[0].strip().lower()
     limit = _max_image_bytes()
@@ -163,7 +172,7 @@ def put_item_image(*, item_id: str, body: bytes, if_match: str | None = None) ->
         return _with_etag(item_service().put_image(item_id, content_type, body, expected_version=version))
 
 
-def delete_item_image(*, item_id: str, if_match: str | None = None) -> HandlerResult:
+def delete_item_image(*, principal: Principal, item_id: str, if_match: str | None = None) -> HandlerResult:
     """Remove the item's image"""
     version = _version(item_id, if_match, required=False)
     with _errors(item_id):

@@ -11,9 +11,11 @@ from contextlib import contextmanager, suppress
 from typing import Any
 
 from chalicelib._generated import models
+from chalicelib.auth import caller_id
 from chalicelib.conditional import etag, expected_version, precondition_failed
 from chalicelib.runtime import ApiResponse, HandlerResult, ProblemError, Violation
 from chalicelib.runtime.context import request_path
+from chalicelib.runtime.security import Principal
 from chalicelib.services import post_service
 from chalicelib.services.common import ForbiddenError, NotFoundError
 from chalicelib.storage.base import InvalidCursor, VersionConflict
@@ -80,10 +82,10 @@ def list_posts(*, limit: int, cursor: str | None = None) -> HandlerResult:
     return {"posts": [_view(r, _POST_FIELDS) for r in records], "next_cursor": next_cursor}
 
 
-def create_post(*, x_user_id: str, body: models.Post) -> HandlerResult:
+def create_post(*, principal: Principal, body: models.Post) -> HandlerResult:
     """Write a post"""
     with _errors():
-        post = post_service().create_post(x_user_id, body)
+        post = post_service().create_post(caller_id(principal), body)
     return _tagged(post, _POST_FIELDS, 201, Location=f"{_base()}/{post['id']}")
 
 
@@ -94,22 +96,22 @@ def get_post(*, post_id: str) -> HandlerResult:
 
 
 def update_post(
-    *, post_id: str, x_user_id: str, body: models.PostPatch, if_match: str | None = None
+    *, post_id: str, principal: Principal, body: models.PostPatch, if_match: str | None = None
 ) -> HandlerResult:
     """Edit a post (its author only)"""
     service = post_service()
     version = _version(if_match, lambda: service.get_post(post_id))
     with _errors(lambda: service.get_post(post_id)):
-        post = service.patch_post(post_id, x_user_id, body, expected_version=version)
+        post = service.patch_post(post_id, caller_id(principal), body, expected_version=version)
     return _tagged(post, _POST_FIELDS)
 
 
-def delete_post(*, post_id: str, x_user_id: str, if_match: str | None = None) -> HandlerResult:
+def delete_post(*, post_id: str, principal: Principal, if_match: str | None = None) -> HandlerResult:
     """Delete a post (its author only)"""
     service = post_service()
     version = _version(if_match, lambda: service.get_post(post_id))
     with _errors(lambda: service.get_post(post_id)):
-        service.delete_post(post_id, x_user_id, expected_version=version)
+        service.delete_post(post_id, caller_id(principal), expected_version=version)
     return ApiResponse(204)
 
 
@@ -123,10 +125,10 @@ def list_comments(*, post_id: str, limit: int, cursor: str | None = None) -> Han
     return {"comments": [_view(r, _COMMENT_FIELDS) for r in records], "next_cursor": next_cursor}
 
 
-def create_comment(*, post_id: str, x_user_id: str, body: models.Comment) -> HandlerResult:
+def create_comment(*, post_id: str, principal: Principal, body: models.Comment) -> HandlerResult:
     """Comment on a post"""
     with _errors():
-        comment = post_service().create_comment(post_id, x_user_id, body)
+        comment = post_service().create_comment(post_id, caller_id(principal), body)
     return _tagged(comment, _COMMENT_FIELDS, 201, Location=f"{_base()}/{comment['id']}")
 
 
@@ -137,22 +139,24 @@ def get_comment(*, post_id: str, comment_id: str) -> HandlerResult:
 
 
 def replace_comment(
-    *, post_id: str, comment_id: str, x_user_id: str, body: models.Comment, if_match: str | None = None
+    *, post_id: str, comment_id: str, principal: Principal, body: models.Comment, if_match: str | None = None
 ) -> HandlerResult:
     """Rewrite a comment (its author only)"""
     service = post_service()
     version = _version(if_match, lambda: service.get_comment(post_id, comment_id))
     with _errors(lambda: service.get_comment(post_id, comment_id)):
-        comment = service.replace_comment(post_id, comment_id, x_user_id, body, expected_version=version)
+        comment = service.replace_comment(
+            post_id, comment_id, caller_id(principal), body, expected_version=version
+        )
     return _tagged(comment, _COMMENT_FIELDS)
 
 
 def delete_comment(
-    *, post_id: str, comment_id: str, x_user_id: str, if_match: str | None = None
+    *, post_id: str, comment_id: str, principal: Principal, if_match: str | None = None
 ) -> HandlerResult:
     """Delete a comment (its author only)"""
     service = post_service()
     version = _version(if_match, lambda: service.get_comment(post_id, comment_id))
     with _errors(lambda: service.get_comment(post_id, comment_id)):
-        service.delete_comment(post_id, comment_id, x_user_id, expected_version=version)
+        service.delete_comment(post_id, comment_id, caller_id(principal), expected_version=version)
     return ApiResponse(204)

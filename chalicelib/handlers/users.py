@@ -9,10 +9,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from chalicelib._generated import models
+from chalicelib.auth import caller_id
 from chalicelib.runtime import ApiResponse, HandlerResult, ProblemError
 from chalicelib.runtime.context import request_path
+from chalicelib.runtime.security import Principal
 from chalicelib.services import user_service
-from chalicelib.services.users import UserNotFound
+from chalicelib.services.users import UserExists, UserNotFound
 
 _API_FIELDS = ("id", "name", "email", "created_at")
 
@@ -28,17 +30,20 @@ def _get(user_id: str) -> HandlerResult:
         raise ProblemError.not_found(f"No user with id {user_id!r}.") from None
 
 
-def create_user(*, body: models.User) -> HandlerResult:
+def create_user(*, body: models.User, principal: Principal) -> HandlerResult:
     """Register a user"""
-    user = user_service().create_user(body)
+    try:
+        user = user_service().create_user(body, user_id=caller_id(principal))
+    except UserExists:
+        raise ProblemError(409, "This user is already registered: GET /users/me.") from None
     return ApiResponse(
         201, _user_view(user), headers={"Location": f"{request_path().rstrip('/')}/{user['id']}"}
     )
 
 
-def get_current_user(*, x_user_id: str) -> HandlerResult:
+def get_current_user(*, principal: Principal) -> HandlerResult:
     """Fetch the calling user"""
-    return _get(x_user_id)
+    return _get(caller_id(principal))
 
 
 def get_user(*, user_id: str) -> HandlerResult:

@@ -10,6 +10,7 @@ adds the headers to every answer — errors included — for allowed origins.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Mapping
 
@@ -114,22 +115,37 @@ def _header(request: Request, name: str) -> str | None:
     return None if value is None else str(value)
 
 
+@functools.lru_cache(maxsize=8)
+def _policy(origins: str, credentials: str) -> CorsPolicy:
+    return CorsPolicy.from_env({"CORS_ALLOW_ORIGINS": origins, "CORS_ALLOW_CREDENTIALS": credentials})
+
+
+def current_policy() -> CorsPolicy:
+    """The stage's policy (built once per distinct setting: reading two variables per request is all)."""
+    env = os.environ
+    return _policy(env.get("CORS_ALLOW_ORIGINS", ""), env.get("CORS_ALLOW_CREDENTIALS", ""))
+
+
 def cors_middleware(
-    policy: CorsPolicy, paths: Mapping[str, CorsPath]
+    paths: Mapping[str, CorsPath], policy: CorsPolicy | None = None
 ) -> Callable[[Request, Callable[[Request], Response]], Response]:
-    """Chalice HTTP middleware: preflights answered here; CORS headers on every other answer."""
+    """Chalice HTTP middleware: preflights answered here; CORS headers on every other answer. Without a
+    `policy`, the stage's (CORS_ALLOW_ORIGINS, CORS_ALLOW_CREDENTIALS) applies."""
 
     def middleware(request: Request, get_response: Callable[[Request], Response]) -> Response:
+        policy_now = policy or current_policy()
         origin = _header(request, "origin")
+        if origin is None or not policy_now.enabled:
+            return get_response(request)
         path = paths.get(_template(request))
         method = _header(request, "access-control-request-method")
-        if request.method == "OPTIONS" and method is not None and origin is not None:
-            return policy.preflight(
+        if request.method == "OPTIONS" and method is not None:
+            return policy_now.preflight(
                 origin, method, _header(request, "access-control-request-headers") or "", path
             )
         response = get_response(request)
-        if origin is not None and policy.allows(origin):
-            extra = policy.headers(origin)
+        if policy_now.allows(origin):
+            extra = policy_now.headers(origin)
             if path is not None and path.expose:
                 extra["Access-Control-Expose-Headers"] = ", ".join(path.expose)
             response = _with(response, extra)

@@ -8,9 +8,12 @@ time). Each class also computes, once, what the pipeline would otherwise work ou
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalicelib.runtime.schemas import Validator
+
+if TYPE_CHECKING:
+    from chalicelib.runtime.security import Security
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
 MAX_BODY = 6 * 1024 * 1024  # API Gateway's payload limit
@@ -179,6 +182,7 @@ class Operation(_Slotted):
         "parameters",
         "path",
         "responses",
+        "security",
         "segments",
         "success_media",
         "success_status",
@@ -195,7 +199,9 @@ class Operation(_Slotted):
         body: Body | None,
         responses: Mapping[str, ResponseSpec],
         success_status: int,
+        security: Security | None = None,  # runtime/security.py; None or (): public
     ) -> None:
+        self.security = security or None
         self.operation_id = operation_id
         self.method = method
         self.path = path

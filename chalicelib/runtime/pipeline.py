@@ -87,8 +87,16 @@ def run(request: Request | None, op: Operation, call: Call, path_values: Mapping
     try:
         if request is None:  # pragma: no cover - chalice always sets it for HTTP events
             raise ProblemError(500, "No request.")
+        # security first: a caller without the right credentials learns nothing about the request's schema
+        principal = None
+        if op.security:
+            from chalicelib.runtime.security import authenticate  # only secured operations load it
+
+            principal = authenticate(op.security, request, parse_cookies)
         accept = accepted(op, request.headers.get("accept"))
         args = parse_request(request, op, path_values)
+        if principal is not None:
+            args["principal"] = principal
         try:
             result = call(args)
         except ProblemError as exc:

@@ -9,7 +9,12 @@ from typing import Any
 
 def now() -> str:
     """UTC, millisecond precision, `Z`: the format of every timestamp the API returns."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return iso(datetime.now(UTC))
+
+
+def iso(moment: datetime) -> str:
+    """`moment` (timezone-aware) in the API's timestamp format."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def merge_patch(target: Any, patch: Any) -> Any:

@@ -8,7 +8,7 @@ from typing import Any
 
 from chalicelib.services.common import NotFoundError
 from chalicelib.services.common import now as _now
-from chalicelib.storage.base import ItemStore, Record
+from chalicelib.storage.base import AlreadyExists, ItemStore, Record
 
 _FIELDS = ("name", "email")
 
@@ -18,14 +18,29 @@ class UserNotFound(NotFoundError):
         super().__init__("user", user_id)
 
 
+class UserExists(Exception):
+    def __init__(self, user_id: str) -> None:
+        super().__init__(f"user {user_id!r} is already registered")
+        self.user_id = user_id
+
+
 class UserService:
     def __init__(self, store: ItemStore, clock: Callable[[], str] = _now) -> None:
         self._store = store
         self._clock = clock
 
-    def create_user(self, data: Mapping[str, Any]) -> Record:
-        user = {"id": str(uuid.uuid4()), **{k: data[k] for k in _FIELDS}, "created_at": self._clock()}
-        record, _ = self._store.create(user)
+    def create_user(self, data: Mapping[str, Any], *, user_id: str | None = None) -> Record:
+        """A new user, with `user_id` (the identity provider's subject) or a fresh id; `UserExists` when
+        that id is registered already."""
+        user = {
+            "id": user_id or str(uuid.uuid4()),
+            **{k: data[k] for k in _FIELDS},
+            "created_at": self._clock(),
+        }
+        try:
+            record, _ = self._store.create(user)
+        except AlreadyExists:
+            raise UserExists(str(user["id"])) from None
         return record
 
     def get_user(self, user_id: str) -> Record:

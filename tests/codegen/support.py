@@ -144,9 +144,15 @@ def chalice_app(routes: ModuleType, name: str = "codegen-test") -> Chalice:
     return app
 
 
-def route_table(app: Chalice) -> set[tuple[str, str]]:
-    """(Chalice path, method) for every route registered on `app`."""
-    return {(path, method) for path, methods in app.routes.items() for method in methods}
+def route_table(app: Chalice, *, options: bool = False) -> set[tuple[str, str]]:
+    """(Chalice path, method) for every route registered on `app`; OPTIONS (the generated CORS answer
+    of every path) only with `options`."""
+    return {
+        (path, method)
+        for path, methods in app.routes.items()
+        for method in methods
+        if options or method != "OPTIONS"
+    }
 
 
 def run_tool(*argv: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None) -> Run:

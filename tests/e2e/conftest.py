@@ -4,6 +4,7 @@ DynamoDB + S3), started as `make run` starts it and spoken to over real HTTP."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import subprocess
@@ -46,6 +47,8 @@ def http_request(
     """One HTTP exchange with urllib; 4xx/5xx answers are returned, not raised. A dict/list body is sent as JSON."""
     data = body
     headers = dict(headers or {})
+    # authenticated as `make token`'s user unless the test sets Authorization itself ("" for anonymous)
+    headers.setdefault("Authorization", f"Bearer {_local_token()}")
     if isinstance(body, dict | list):
         data = json.dumps(body).encode()
         headers.setdefault("Content-Type", "application/json")
@@ -58,6 +61,13 @@ def http_request(
     except urllib.error.HTTPError as error:
         with error:
             return HttpResponse(error.code, error.headers, error.read())
+
+
+@functools.cache
+def _local_token() -> str:
+    from devtools.mint_token import mint, stage_env
+
+    return mint(stage_env("local"))
 
 
 HttpClient = Callable[..., HttpResponse]

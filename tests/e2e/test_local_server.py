@@ -148,3 +148,23 @@ def test_idempotent_create_and_pagination_on_dynamodb(server_url: str, http: Any
         if cursor is None:
             break
     assert len(seen) == len(set(seen)) == 5
+
+
+def test_writes_need_a_token_and_cors_answers_the_local_front_end(server_url: str, http: Any) -> None:
+    anonymous = http(
+        "POST", f"{server_url}/items", {"name": "Lamp", "price": 1}, headers={"Authorization": ""}
+    )
+    assert anonymous.status == 401, anonymous.body
+    assert anonymous.headers.get("WWW-Authenticate") == 'Bearer realm="api"'
+    preflight = http(
+        "OPTIONS",
+        f"{server_url}/items",
+        headers={
+            "Origin": "http://localhost:3000",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization, content-type, idempotency-key",
+        },
+    )
+    assert preflight.status == 204, preflight.body
+    assert preflight.headers.get("Access-Control-Allow-Origin") == "http://localhost:3000"
+    assert "POST" in preflight.headers.get("Access-Control-Allow-Methods", "")

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from chalice import Chalice
 
-from tests.functional.support import SEEN, Api, operations
+from tests.functional.support import SEEN, TOKEN_SETTINGS, Api, operations
 from tests.servers import MotoServer, fake_aws_env, moto_server
 
 
@@ -41,8 +41,11 @@ class Storage:
 
 
 def _forget_state() -> None:
+    from chalicelib.runtime.security import reset_jwt_settings
     from chalicelib.services import reset_services
     from chalicelib.storage import aws
+
+    reset_jwt_settings()
 
     reset_services()
     aws.reset_clients()
@@ -71,6 +74,15 @@ def no_config_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def moto(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MotoServer]:
     with moto_server(log_dir=tmp_path_factory.mktemp("moto-functional")) as server:
         yield server
+
+
+@pytest.fixture(autouse=True)
+def _tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stage's token and operator-key settings, as `make run` has them (support.token() signs)."""
+    for name, value in TOKEN_SETTINGS.items():
+        monkeypatch.setenv(name, value)
+    for name in ("JWT_JWKS", "JWT_JWKS_URL", "JWT_ALGORITHMS"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ import json
 import os
 import re
 import threading
+import time
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import jwt
 import yaml
 from chalice import Chalice
 from chalice.test import Client
@@ -35,6 +38,40 @@ PROBLEM = "application/problem+json"
 MERGE_PATCH = "application/merge-patch+json"
 #: (METHOD, path template, status) of every answer any `Api` got this session (see conftest.py)
 SEEN: set[tuple[str, str, int]] = set()
+
+#: What conftest puts in the environment: the stage's token settings (HS256) and operator keys.
+TOKEN_SETTINGS = {
+    "JWT_SECRET": "functional-tests-" + "s" * 48,
+    "JWT_ISSUER": "https://auth.test.example",
+    "JWT_AUDIENCE": "reference-api",
+    "ADMIN_API_KEYS": "operator-key-1,operator-key-2",
+}
+#: The caller of every request that names no other (a user id: the token's `sub`).
+DEFAULT_CALLER = "00000000-0000-4000-8000-000000000001"
+
+
+def token(
+    subject: str = DEFAULT_CALLER, *, scopes: Sequence[str] = (), lifetime: int = 600, **claims: Any
+) -> str:
+    """A token the API accepts (signed with the test stage's secret) for `subject`."""
+    now = int(time.time())
+    body = {
+        "sub": subject,
+        "iss": TOKEN_SETTINGS["JWT_ISSUER"],
+        "aud": TOKEN_SETTINGS["JWT_AUDIENCE"],
+        "iat": now,
+        "exp": now + lifetime,
+        **({"scope": " ".join(scopes)} if scopes else {}),
+        **claims,
+    }
+    return jwt.encode(body, TOKEN_SETTINGS["JWT_SECRET"], algorithm="HS256")
+
+
+def as_user(subject: str, **headers: str) -> dict[str, str]:
+    """Request headers that authenticate as `subject`."""
+    return {"Authorization": f"Bearer {token(subject)}", **headers}
+
+
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -205,8 +242,12 @@ class Api:
         body: bytes | str | None = None,
         content_type: str | None = None,
         headers: Mapping[str, str] | None = None,
+        anonymous: bool = False,
     ) -> Reply:
+        """Authenticated as DEFAULT_CALLER unless `headers` carry other credentials or `anonymous`."""
         sent = dict(headers or {})
+        if not anonymous and not any(k.lower() in ("authorization", "x-api-key") for k in sent):
+            sent["Authorization"] = f"Bearer {token()}"
         raw = b""
         if json_body is not None:
             raw = json.dumps(json_body).encode("utf-8")
@@ -255,18 +296,22 @@ class Api:
         assert reply.status == 201, reply
         return reply.json
 
-    def create_user(self, name: str = "Ada Lovelace", email: str = "ada@example.com") -> dict[str, Any]:
-        reply = self.post("/users", {"name": name, "email": email})
+    def create_user(
+        self, name: str = "Ada Lovelace", email: str = "ada@example.com", user_id: str | None = None
+    ) -> dict[str, Any]:
+        """Registers a new user (a fresh subject unless `user_id`); authenticate as them with as_user()."""
+        subject = user_id or str(uuid.uuid4())
+        reply = self.post("/users", {"name": name, "email": email}, headers=as_user(subject))
         assert reply.status == 201, reply
         return reply.json
 
     def create_post(self, author: str, title: str = "Hello", body: str = "The first post.") -> dict[str, Any]:
-        reply = self.post("/posts", {"title": title, "body": body}, headers={"X-User-Id": author})
+        reply = self.post("/posts", {"title": title, "body": body}, headers=as_user(author))
         assert reply.status == 201, reply
         return reply.json
 
     def create_comment(self, post_id: str, author: str, data: Mapping[str, Any]) -> dict[str, Any]:
-        reply = self.post(f"/posts/{post_id}/comments", dict(data), headers={"X-User-Id": author})
+        reply = self.post(f"/posts/{post_id}/comments", dict(data), headers=as_user(author))
         assert reply.status == 201, reply
         return reply.json
 

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from tests.functional.support import Api, Reply, etag_of, item_body, png, race
+from tests.functional.support import Api, Reply, as_user, etag_of, item_body, png, race
 
 ROUNDS = 4
 
@@ -87,7 +87,7 @@ def test_concurrent_comment_rewrites_with_the_same_if_match(service: Api) -> Non
     post = service.create_post(ada)
     comment = service.create_comment(post["id"], ada, {"kind": "text", "text": "v1"})
     url = f"/posts/{post['id']}/comments/{comment['id']}"
-    headers = {"X-User-Id": ada, "If-Match": etag_of(comment)}
+    headers = {**as_user(ada), "If-Match": etag_of(comment)}
     replies = race(
         [
             lambda n=n: service.fresh().put(url, {"kind": "text", "text": f"w{n}"}, headers=headers)
@@ -102,7 +102,7 @@ def test_concurrent_post_edits_with_the_same_if_match(service: Api) -> None:
     ada = service.create_user()["id"]
     post = service.create_post(ada)
     url = f"/posts/{post['id']}"
-    headers = {"X-User-Id": ada, "If-Match": etag_of(post)}
+    headers = {**as_user(ada), "If-Match": etag_of(post)}
     replies = race(
         [lambda n=n: service.fresh().patch(url, {"title": f"w{n}"}, headers=headers) for n in range(2)]
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.functional.support import Api, item_body, located
+from tests.functional.support import Api, as_user, item_body, located
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def test_search_forgets_deleted_items_and_posts(service: Api, catalogue: dict[st
     lamp = service.get(f"/items/{catalogue['lamp']}")
     assert service.delete(f"/items/{catalogue['lamp']}", headers={"If-Match": lamp.etag or ""}).status == 204
     author = service.get(f"/posts/{catalogue['post']}").json["author_id"]
-    assert service.delete(f"/posts/{catalogue['post']}", headers={"X-User-Id": author}).status == 204
+    assert service.delete(f"/posts/{catalogue['post']}", headers=as_user(author)).status == 204
     assert _hits(service, "q=lamp") == [("items", catalogue["chair"])]
 
 

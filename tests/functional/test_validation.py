@@ -1248,6 +1248,11 @@ def reference_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
     monkeypatch.setenv("STORAGE", "memory")
     monkeypatch.delenv("RESPONSE_VALIDATION", raising=False)
+    for name, value in REFERENCE_TOKENS.items():
+        monkeypatch.setenv(name, value)
+    from chalicelib.runtime.security import reset_jwt_settings
+
+    reset_jwt_settings()
     reset_services()
     reset_memory_table()
     yield app
@@ -1256,6 +1261,7 @@ def reference_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
 
 MISSING_ID = "123e4567-e89b-42d3-a456-426614174000"
+REFERENCE_TOKENS = {"JWT_SECRET": "test-validation-" + "v" * 48, "JWT_ISSUER": "", "JWT_AUDIENCE": ""}
 JSON = {"Content-Type": "application/json"}
 TOO_BIG = json.dumps({"name": "big", "price": 1, "description": "a" * (6 * 1024 * 1024)})
 
@@ -1373,6 +1379,10 @@ def test_reference_api_error_answers_conform_to_its_problem_schema(
     expected: dict,
 ) -> None:
     # a project dir without .chalice/config.json: the stages' variables (STORAGE=dynamodb) stay out
+    from devtools.mint_token import mint
+
+    token = mint(REFERENCE_TOKENS, "123e4567-e89b-42d3-a456-426614174001")
+    headers = {"Authorization": f"Bearer {token}", **headers}
     result = request(reference_app, transport, method, url, headers=headers, body=body, project_dir=tmp_path)
     assert_problem_result(result, expected)
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in problem_validator().iter_errors(result.json())]

@@ -24,7 +24,7 @@ def run(policy: CorsPolicy, req: Any, answer: Response | None = None) -> Respons
     answer = answer or Response(
         body={"items": []}, status_code=200, headers={"Content-Type": "application/json"}
     )
-    return cors_middleware(policy, PATHS)(req, lambda _: answer)
+    return cors_middleware(PATHS, policy)(req, lambda _: answer)
 
 
 def test_star_with_credentials_is_refused_with_a_reason() -> None:
@@ -104,3 +104,17 @@ def test_wildcard_without_credentials() -> None:
     answer = run(CorsPolicy(("*",)), request("GET", {"origin": "https://anyone.example"}))
     assert answer.headers["Access-Control-Allow-Origin"] == "*"
     assert "Vary" not in answer.headers
+
+
+def test_the_stage_policy_is_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CORS_ALLOW_ORIGINS", APP)
+    monkeypatch.delenv("CORS_ALLOW_CREDENTIALS", raising=False)
+    answer = cors_middleware(PATHS)(
+        request("GET", {"origin": APP}), lambda _: Response(body="", status_code=200)
+    )
+    assert answer.headers["Access-Control-Allow-Origin"] == APP
+    monkeypatch.setenv("CORS_ALLOW_ORIGINS", "")
+    answer = cors_middleware(PATHS)(
+        request("GET", {"origin": APP}), lambda _: Response(body="", status_code=200)
+    )
+    assert "Access-Control-Allow-Origin" not in answer.headers

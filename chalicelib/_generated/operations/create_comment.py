@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import posts as _handlers
 from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.security import Principal, Scheme
 from chalicelib.runtime.validation import Err, Regex, is_uuid, r
 
 from ..validators import comment__qd as _c_comment__qd
@@ -17,18 +18,6 @@ if TYPE_CHECKING:
 
 
 def _p_post_id(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if type(x) is str:
-        if not is_uuid(x):
-            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
-            ok = False
-    else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
-        ok = False
-    return ok
-
-
-def _p_x_user_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if not is_uuid(x):
@@ -84,6 +73,21 @@ def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
+def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
 def _r_403_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
@@ -128,16 +132,6 @@ OPERATION = Operation(
             style="simple",
             explode=False,
         ),
-        Param(
-            name="X-User-Id",
-            location="header",
-            kwarg="x_user_id",
-            required=True,
-            schema=_p_x_user_id,
-            shape={"type": ["string"]},
-            style="simple",
-            explode=False,
-        ),
     ),
     body=Body(
         required=True,
@@ -163,6 +157,14 @@ OPERATION = Operation(
                 "application/problem+json": _r_400_0,
             },
             headers={},
+        ),
+        "401": ResponseSpec(
+            media={
+                "application/problem+json": _r_401_0,
+            },
+            headers={
+                "WWW-Authenticate": HeaderSpec(required=True, schema=_h_401_0, shape={"type": ["string"]}),
+            },
         ),
         "403": ResponseSpec(
             media={
@@ -190,12 +192,13 @@ OPERATION = Operation(
         ),
     },
     success_status=201,
+    security=(((Scheme("bearerAuth", "bearer", "", ""), ()),),),
 )
 
 
 def call(args: Mapping[str, Any]) -> object:
     return _handlers.create_comment(
         post_id=cast("str", args["post_id"]),
-        x_user_id=cast("str", args["x_user_id"]),
         body=cast("models.Comment", args["body"]),
+        principal=cast("Principal", args["principal"]),
     )

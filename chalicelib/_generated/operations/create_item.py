@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import items as _handlers
 from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec
+from chalicelib.runtime.security import Principal, Scheme
 from chalicelib.runtime.validation import Err, Regex, r
 
 from ..validators import item__qd as _c_item__qd
@@ -92,6 +93,21 @@ def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
+def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
 def _r_415_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
@@ -151,6 +167,14 @@ OPERATION = Operation(
             },
             headers={},
         ),
+        "401": ResponseSpec(
+            media={
+                "application/problem+json": _r_401_0,
+            },
+            headers={
+                "WWW-Authenticate": HeaderSpec(required=True, schema=_h_401_0, shape={"type": ["string"]}),
+            },
+        ),
         "415": ResponseSpec(
             media={
                 "application/problem+json": _r_415_0,
@@ -165,6 +189,7 @@ OPERATION = Operation(
         ),
     },
     success_status=201,
+    security=(((Scheme("bearerAuth", "bearer", "", ""), ()),),),
 )
 
 
@@ -172,4 +197,5 @@ def call(args: Mapping[str, Any]) -> object:
     return _handlers.create_item(
         idempotency_key=cast("str | None", args.get("idempotency_key")),
         body=cast("models.Item", args["body"]),
+        principal=cast("Principal", args["principal"]),
     )

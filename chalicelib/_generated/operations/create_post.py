@@ -5,8 +5,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import posts as _handlers
-from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec
-from chalicelib.runtime.validation import Err, Regex, is_uuid, r
+from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, ResponseSpec
+from chalicelib.runtime.security import Principal, Scheme
+from chalicelib.runtime.validation import Err, Regex, r
 
 from ..validators import post__qd as _c_post__qd
 from ..validators import post__s as _c_post__s
@@ -14,18 +15,6 @@ from ..validators import problem__s as _c_problem__s
 
 if TYPE_CHECKING:
     from .. import models
-
-
-def _p_x_user_id(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if type(x) is str:
-        if not is_uuid(x):
-            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
-            ok = False
-    else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
-        ok = False
-    return ok
 
 
 def _b0(x: Any, p: str, e: list[Err]) -> bool:
@@ -72,6 +61,21 @@ def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
+def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
 def _r_403_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
@@ -98,18 +102,7 @@ OPERATION = Operation(
     method="POST",
     path="/posts",
     segments=(),
-    parameters=(
-        Param(
-            name="X-User-Id",
-            location="header",
-            kwarg="x_user_id",
-            required=True,
-            schema=_p_x_user_id,
-            shape={"type": ["string"]},
-            style="simple",
-            explode=False,
-        ),
-    ),
+    parameters=(),
     body=Body(
         required=True,
         kwarg="body",
@@ -135,6 +128,14 @@ OPERATION = Operation(
             },
             headers={},
         ),
+        "401": ResponseSpec(
+            media={
+                "application/problem+json": _r_401_0,
+            },
+            headers={
+                "WWW-Authenticate": HeaderSpec(required=True, schema=_h_401_0, shape={"type": ["string"]}),
+            },
+        ),
         "403": ResponseSpec(
             media={
                 "application/problem+json": _r_403_0,
@@ -155,11 +156,12 @@ OPERATION = Operation(
         ),
     },
     success_status=201,
+    security=(((Scheme("bearerAuth", "bearer", "", ""), ()),),),
 )
 
 
 def call(args: Mapping[str, Any]) -> object:
     return _handlers.create_post(
-        x_user_id=cast("str", args["x_user_id"]),
         body=cast("models.Post", args["body"]),
+        principal=cast("Principal", args["principal"]),
     )

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import users as _handlers
 from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, ResponseSpec
+from chalicelib.runtime.security import Principal, Scheme
 from chalicelib.runtime.validation import Err, r
 
 from ..validators import problem__s as _c_problem__s
@@ -41,6 +42,21 @@ def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
 def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
     return ok
 
@@ -89,6 +105,14 @@ OPERATION = Operation(
             },
             headers={},
         ),
+        "401": ResponseSpec(
+            media={
+                "application/problem+json": _r_401_0,
+            },
+            headers={
+                "WWW-Authenticate": HeaderSpec(required=True, schema=_h_401_0, shape={"type": ["string"]}),
+            },
+        ),
         "415": ResponseSpec(
             media={
                 "application/problem+json": _r_415_0,
@@ -103,10 +127,12 @@ OPERATION = Operation(
         ),
     },
     success_status=201,
+    security=(((Scheme("bearerAuth", "bearer", "", ""), ()),),),
 )
 
 
 def call(args: Mapping[str, Any]) -> object:
     return _handlers.create_user(
         body=cast("models.User", args["body"]),
+        principal=cast("Principal", args["principal"]),
     )

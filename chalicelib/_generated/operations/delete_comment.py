@@ -5,7 +5,8 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from chalicelib.handlers import posts as _handlers
-from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.operation import HeaderSpec, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.security import Principal, Scheme
 from chalicelib.runtime.validation import Err, is_uuid, r
 
 from ..validators import problem__s as _c_problem__s
@@ -35,18 +36,6 @@ def _p_comment_id(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _p_x_user_id(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if type(x) is str:
-        if not is_uuid(x):
-            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
-            ok = False
-    else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
-        ok = False
-    return ok
-
-
 def _p_if_match(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
@@ -65,6 +54,21 @@ def _p_if_match(x: Any, p: str, e: list[Err]) -> bool:
 def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
     return ok
 
@@ -127,16 +131,6 @@ OPERATION = Operation(
             explode=False,
         ),
         Param(
-            name="X-User-Id",
-            location="header",
-            kwarg="x_user_id",
-            required=True,
-            schema=_p_x_user_id,
-            shape={"type": ["string"]},
-            style="simple",
-            explode=False,
-        ),
-        Param(
             name="If-Match",
             location="header",
             kwarg="if_match",
@@ -158,6 +152,14 @@ OPERATION = Operation(
                 "application/problem+json": _r_400_0,
             },
             headers={},
+        ),
+        "401": ResponseSpec(
+            media={
+                "application/problem+json": _r_401_0,
+            },
+            headers={
+                "WWW-Authenticate": HeaderSpec(required=True, schema=_h_401_0, shape={"type": ["string"]}),
+            },
         ),
         "403": ResponseSpec(
             media={
@@ -185,6 +187,7 @@ OPERATION = Operation(
         ),
     },
     success_status=204,
+    security=(((Scheme("bearerAuth", "bearer", "", ""), ()),),),
 )
 
 
@@ -192,6 +195,6 @@ def call(args: Mapping[str, Any]) -> object:
     return _handlers.delete_comment(
         post_id=cast("str", args["post_id"]),
         comment_id=cast("str", args["comment_id"]),
-        x_user_id=cast("str", args["x_user_id"]),
         if_match=cast("str | None", args.get("if_match")),
+        principal=cast("Principal", args["principal"]),
     )

@@ -5,7 +5,8 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from chalicelib.handlers import items as _handlers
-from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.operation import HeaderSpec, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.security import Principal, Scheme
 from chalicelib.runtime.validation import Err, is_uuid, r
 
 from ..validators import problem__s as _c_problem__s
@@ -41,6 +42,21 @@ def _p_if_match(x: Any, p: str, e: list[Err]) -> bool:
 def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
     return ok
 
@@ -112,6 +128,14 @@ OPERATION = Operation(
             },
             headers={},
         ),
+        "401": ResponseSpec(
+            media={
+                "application/problem+json": _r_401_0,
+            },
+            headers={
+                "WWW-Authenticate": HeaderSpec(required=True, schema=_h_401_0, shape={"type": ["string"]}),
+            },
+        ),
         "404": ResponseSpec(
             media={
                 "application/problem+json": _r_404_0,
@@ -138,6 +162,7 @@ OPERATION = Operation(
         ),
     },
     success_status=204,
+    security=(((Scheme("bearerAuth", "bearer", "", ""), ()),),),
 )
 
 
@@ -145,4 +170,5 @@ def call(args: Mapping[str, Any]) -> object:
     return _handlers.delete_item(
         item_id=cast("str", args["item_id"]),
         if_match=cast("str | None", args.get("if_match")),
+        principal=cast("Principal", args["principal"]),
     )

@@ -5,23 +5,12 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from chalicelib.handlers import users as _handlers
-from chalicelib.runtime.operation import Operation, Param, ResponseSpec
-from chalicelib.runtime.validation import Err, is_uuid, r
+from chalicelib.runtime.operation import HeaderSpec, Operation, ResponseSpec
+from chalicelib.runtime.security import Principal, Scheme
+from chalicelib.runtime.validation import Err, r
 
 from ..validators import problem__s as _c_problem__s
 from ..validators import user__s as _c_user__s
-
-
-def _p_x_user_id(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if type(x) is str:
-        if not is_uuid(x):
-            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
-            ok = False
-    else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
-        ok = False
-    return ok
 
 
 def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
@@ -34,6 +23,21 @@ def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
 def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
     return ok
 
@@ -57,18 +61,7 @@ OPERATION = Operation(
     method="GET",
     path="/users/me",
     segments=(),
-    parameters=(
-        Param(
-            name="X-User-Id",
-            location="header",
-            kwarg="x_user_id",
-            required=True,
-            schema=_p_x_user_id,
-            shape={"type": ["string"]},
-            style="simple",
-            explode=False,
-        ),
-    ),
+    parameters=(),
     body=None,
     responses={
         "200": ResponseSpec(
@@ -82,6 +75,14 @@ OPERATION = Operation(
                 "application/problem+json": _r_400_0,
             },
             headers={},
+        ),
+        "401": ResponseSpec(
+            media={
+                "application/problem+json": _r_401_0,
+            },
+            headers={
+                "WWW-Authenticate": HeaderSpec(required=True, schema=_h_401_0, shape={"type": ["string"]}),
+            },
         ),
         "404": ResponseSpec(
             media={
@@ -97,10 +98,11 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    security=(((Scheme("bearerAuth", "bearer", "", ""), ()),),),
 )
 
 
 def call(args: Mapping[str, Any]) -> object:
     return _handlers.get_current_user(
-        x_user_id=cast("str", args["x_user_id"]),
+        principal=cast("Principal", args["principal"]),
     )

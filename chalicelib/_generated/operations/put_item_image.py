@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from chalicelib.handlers import items as _handlers
 from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.security import Principal, Scheme
 from chalicelib.runtime.validation import Err, Regex, is_uuid, r
 
 from ..validators import item__s as _c_item__s
@@ -80,6 +81,21 @@ def _h_200_0(x: Any, p: str, e: list[Err]) -> bool:
 def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
     return ok
 
@@ -173,6 +189,14 @@ OPERATION = Operation(
             },
             headers={},
         ),
+        "401": ResponseSpec(
+            media={
+                "application/problem+json": _r_401_0,
+            },
+            headers={
+                "WWW-Authenticate": HeaderSpec(required=True, schema=_h_401_0, shape={"type": ["string"]}),
+            },
+        ),
         "404": ResponseSpec(
             media={
                 "application/problem+json": _r_404_0,
@@ -205,6 +229,7 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    security=(((Scheme("bearerAuth", "bearer", "", ""), ()),),),
 )
 
 
@@ -213,4 +238,5 @@ def call(args: Mapping[str, Any]) -> object:
         item_id=cast("str", args["item_id"]),
         if_match=cast("str | None", args.get("if_match")),
         body=cast("bytes", args["body"]),
+        principal=cast("Principal", args["principal"]),
     )

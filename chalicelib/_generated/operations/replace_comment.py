@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import posts as _handlers
 from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.security import Principal, Scheme
 from chalicelib.runtime.validation import Err, Regex, is_uuid, r
 
 from ..validators import comment__qd as _c_comment__qd
@@ -29,18 +30,6 @@ def _p_post_id(x: Any, p: str, e: list[Err]) -> bool:
 
 
 def _p_comment_id(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if type(x) is str:
-        if not is_uuid(x):
-            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
-            ok = False
-    else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
-        ok = False
-    return ok
-
-
-def _p_x_user_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if not is_uuid(x):
@@ -99,6 +88,21 @@ def _h_200_0(x: Any, p: str, e: list[Err]) -> bool:
 def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
     return ok
 
@@ -168,16 +172,6 @@ OPERATION = Operation(
             explode=False,
         ),
         Param(
-            name="X-User-Id",
-            location="header",
-            kwarg="x_user_id",
-            required=True,
-            schema=_p_x_user_id,
-            shape={"type": ["string"]},
-            style="simple",
-            explode=False,
-        ),
-        Param(
             name="If-Match",
             location="header",
             kwarg="if_match",
@@ -212,6 +206,14 @@ OPERATION = Operation(
             },
             headers={},
         ),
+        "401": ResponseSpec(
+            media={
+                "application/problem+json": _r_401_0,
+            },
+            headers={
+                "WWW-Authenticate": HeaderSpec(required=True, schema=_h_401_0, shape={"type": ["string"]}),
+            },
+        ),
         "403": ResponseSpec(
             media={
                 "application/problem+json": _r_403_0,
@@ -244,6 +246,7 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    security=(((Scheme("bearerAuth", "bearer", "", ""), ()),),),
 )
 
 
@@ -251,7 +254,7 @@ def call(args: Mapping[str, Any]) -> object:
     return _handlers.replace_comment(
         post_id=cast("str", args["post_id"]),
         comment_id=cast("str", args["comment_id"]),
-        x_user_id=cast("str", args["x_user_id"]),
         if_match=cast("str | None", args.get("if_match")),
         body=cast("models.Comment", args["body"]),
+        principal=cast("Principal", args["principal"]),
     )

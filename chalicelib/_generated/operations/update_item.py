@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import items as _handlers
 from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.security import Principal, Scheme
 from chalicelib.runtime.validation import Err, Regex, is_uuid, r
 
 from ..validators import item__s as _c_item__s
@@ -75,6 +76,21 @@ def _h_200_0(x: Any, p: str, e: list[Err]) -> bool:
 def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
     return ok
 
@@ -165,6 +181,14 @@ OPERATION = Operation(
             },
             headers={},
         ),
+        "401": ResponseSpec(
+            media={
+                "application/problem+json": _r_401_0,
+            },
+            headers={
+                "WWW-Authenticate": HeaderSpec(required=True, schema=_h_401_0, shape={"type": ["string"]}),
+            },
+        ),
         "404": ResponseSpec(
             media={
                 "application/problem+json": _r_404_0,
@@ -197,6 +221,7 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    security=(((Scheme("bearerAuth", "bearer", "", ""), ()),),),
 )
 
 
@@ -205,4 +230,5 @@ def call(args: Mapping[str, Any]) -> object:
         item_id=cast("str", args["item_id"]),
         if_match=cast("str | None", args.get("if_match")),
         body=cast("models.ItemPatch", args["body"]),
+        principal=cast("Principal", args["principal"]),
     )

@@ -32,6 +32,62 @@ OPERATIONS: tuple[tuple[str, str, str, str | None, str], ...] = (
     ("POST", "/shapes", "measure_shape", "measureShape", "/shapes"),
 )
 
+#: CORS (chalicelib.runtime.cors), per Chalice route: (methods, request headers read, response headers).
+CORS_PATHS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "/items": (
+        (
+            "GET",
+            "POST",
+            "OPTIONS",
+        ),
+        ("X-Request-Id",),
+        ("Location",),
+    ),
+    "/items/{item_id}": (
+        (
+            "GET",
+            "PUT",
+            "DELETE",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+    "/posts/{seg1}": (
+        (
+            "GET",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+    "/shapes": (
+        (
+            "POST",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+    "/tree/{node_id}": (
+        (
+            "GET",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+    "/users/{user_id}": (
+        (
+            "GET",
+            "PATCH",
+            "OPTIONS",
+        ),
+        (),
+        (),
+    ),
+}
+
 
 @_bp.route("/items", methods=["GET"], content_types=["*/*"])
 def list_items() -> _Response:
@@ -145,6 +201,42 @@ def measure_shape() -> _Response:
         ("measure_shape",),
         {},
     )
+
+
+@_bp.route("/items", methods=["OPTIONS"], content_types=["*/*"])
+def _options_1(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, POST, OPTIONS"})
+
+
+@_bp.route("/items/{item_id}", methods=["OPTIONS"], content_types=["*/*"])
+def _options_2(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, PUT, DELETE, OPTIONS"})
+
+
+@_bp.route("/posts/{seg1}", methods=["OPTIONS"], content_types=["*/*"])
+def _options_3(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, OPTIONS"})
+
+
+@_bp.route("/shapes", methods=["OPTIONS"], content_types=["*/*"])
+def _options_4(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "POST, OPTIONS"})
+
+
+@_bp.route("/tree/{node_id}", methods=["OPTIONS"], content_types=["*/*"])
+def _options_5(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, OPTIONS"})
+
+
+@_bp.route("/users/{user_id}", methods=["OPTIONS"], content_types=["*/*"])
+def _options_6(**_variables: str) -> _Response:
+    # preflights are answered by the CORS middleware (chalicelib.runtime.cors); this lists the methods
+    return _Response(body="", status_code=204, headers={"Allow": "GET, PATCH, OPTIONS"})
 
 
 @_docs_bp.route("/openapi.json", methods=["GET"])

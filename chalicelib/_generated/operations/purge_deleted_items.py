@@ -1,0 +1,143 @@
+# generated from openapi.yaml — do not edit
+"""POST /admin/purge (purgeDeletedItems): Purge deleted items now"""
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from chalicelib.handlers import admin as _handlers
+from chalicelib.runtime.operation import HeaderSpec, Operation, Param, ResponseSpec
+from chalicelib.runtime.security import Principal, Scheme
+from chalicelib.runtime.validation import Err, r
+
+from ..validators import problem__s as _c_problem__s
+from ..validators import purge_report__s as _c_purge_report__s
+
+
+def _p_older_than_days(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is int or type(x) is float:
+        if type(x) is float and not x.is_integer():
+            e.append((p, r(x) + " is not of type 'integer'", "type"))
+            ok = False
+        if x < 0:
+            e.append((p, r(x) + " is less than the minimum of 0", "minimum"))
+            ok = False
+        if x > 3650:
+            e.append((p, r(x) + " is greater than the maximum of 3650", "maximum"))
+            ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        ok = False
+    return ok
+
+
+def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_purge_report__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is not str:
+        e.append((p, r(x) + " is not of type 'string'", "type"))
+        ok = False
+    return ok
+
+
+def _r_403_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
+OPERATION = Operation(
+    operation_id="purgeDeletedItems",
+    method="POST",
+    path="/admin/purge",
+    segments=(),
+    parameters=(
+        Param(
+            name="older_than_days",
+            location="query",
+            kwarg="older_than_days",
+            required=False,
+            schema=_p_older_than_days,
+            shape={"type": ["integer"]},
+            style="form",
+            explode=True,
+        ),
+    ),
+    body=None,
+    responses={
+        "200": ResponseSpec(
+            media={
+                "application/json": _r_200_0,
+            },
+            headers={},
+        ),
+        "400": ResponseSpec(
+            media={
+                "application/problem+json": _r_400_0,
+            },
+            headers={},
+        ),
+        "401": ResponseSpec(
+            media={
+                "application/problem+json": _r_401_0,
+            },
+            headers={
+                "WWW-Authenticate": HeaderSpec(required=True, schema=_h_401_0, shape={"type": ["string"]}),
+            },
+        ),
+        "403": ResponseSpec(
+            media={
+                "application/problem+json": _r_403_0,
+            },
+            headers={},
+        ),
+        "default": ResponseSpec(
+            media={
+                "application/problem+json": _r_default_0,
+            },
+            headers={},
+        ),
+    },
+    success_status=200,
+    security=(
+        (
+            (Scheme("apiKey", "apiKey", "header", "X-API-Key"), ()),
+            (Scheme("oauth2", "bearer", "", ""), ("admin",)),
+        ),
+    ),
+)
+
+
+def call(args: Mapping[str, Any]) -> object:
+    return _handlers.purge_deleted_items(
+        older_than_days=cast("int | None", args.get("older_than_days")),
+        principal=cast("Principal", args["principal"]),
+    )

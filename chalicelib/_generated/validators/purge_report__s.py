@@ -1,0 +1,40 @@
+# generated from openapi.yaml — do not edit
+from typing import Any
+
+from chalicelib.runtime.validation import Err, is_date_time, r
+
+
+def v(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if type(x) is dict:
+        if "purged" not in x:
+            e.append((p, "'purged' is a required property", "required"))
+            ok = False
+        if "before" not in x:
+            e.append((p, "'before' is a required property", "required"))
+            ok = False
+        if "purged" in x:
+            x1 = x["purged"]
+            if type(x1) is int or type(x1) is float:
+                if type(x1) is float and not x1.is_integer():
+                    e.append((p + "/purged", r(x1) + " is not of type 'integer'", "type"))
+                    ok = False
+                if x1 < 0:
+                    e.append((p + "/purged", r(x1) + " is less than the minimum of 0", "minimum"))
+                    ok = False
+            else:
+                e.append((p + "/purged", r(x1) + " is not of type 'integer'", "type"))
+                ok = False
+        if "before" in x:
+            x4 = x["before"]
+            if type(x4) is str:
+                if not is_date_time(x4):
+                    e.append((p + "/before", r(x4) + " is not a valid 'date-time'", "format"))
+                    ok = False
+            else:
+                e.append((p + "/before", r(x4) + " is not of type 'string'", "type"))
+                ok = False
+    else:
+        e.append((p, r(x) + " is not of type 'object'", "type"))
+        ok = False
+    return ok
