@@ -170,11 +170,6 @@ def test_comment_variant_violations(service: Api) -> None:
     assert service.get(url).json == {"comments": [], "next_cursor": None}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: codegen's request validator of a oneOf variant (allOf + unevaluatedProperties: false) "
-    "reports a readOnly property of the allOf base twice: as readOnly and as unevaluatedProperties",
-)
 def test_read_only_comment_fields_are_named_once(service: Api) -> None:
     ada = service.create_user()["id"]
     post = service.create_post(ada)
