@@ -9,15 +9,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chalicelib._generated import models
 from chalicelib.conditional import etag, expected_version, precondition_failed
 from chalicelib.runtime import ApiResponse, HandlerResult, ProblemError, Violation
 from chalicelib.runtime.context import request_header, request_path
 from chalicelib.runtime.security import Principal
 from chalicelib.services import item_service
 from chalicelib.services.items import ImageNotFound, InvalidCursor, ItemNotFound, VersionConflict
+
+if TYPE_CHECKING:  # annotations only: a cold start does not import the models module
+    from chalicelib._generated import models
 
 DEFAULT_MAX_IMAGE_BYTES = 5 * 1024 * 1024
 _SIGNATURES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chalicelib._generated import models
 from chalicelib.auth import caller_id
 from chalicelib.conditional import etag, expected_version, precondition_failed
 from chalicelib.runtime import ApiResponse, HandlerResult, ProblemError, Violation
@@ -19,6 +18,9 @@ from chalicelib.runtime.security import Principal
 from chalicelib.services import post_service
 from chalicelib.services.common import ForbiddenError, NotFoundError
 from chalicelib.storage.base import InvalidCursor, VersionConflict
+
+if TYPE_CHECKING:  # annotations only: a cold start does not import the models module
+    from chalicelib._generated import models
 
 _POST_FIELDS = ("id", "author_id", "title", "body", "version", "created_at", "updated_at")
 _COMMENT_FIELDS = (

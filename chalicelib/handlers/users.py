@@ -6,15 +6,17 @@ Hand-written code. `python -m codegen --scaffold` only ever appends functions th
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chalicelib._generated import models
 from chalicelib.auth import caller_id
 from chalicelib.runtime import ApiResponse, HandlerResult, ProblemError
 from chalicelib.runtime.context import request_path
 from chalicelib.runtime.security import Principal
 from chalicelib.services import user_service
 from chalicelib.services.users import UserExists, UserNotFound
+
+if TYPE_CHECKING:  # annotations only: a cold start does not import the models module
+    from chalicelib._generated import models
 
 _API_FIELDS = ("id", "name", "email", "created_at")
 
