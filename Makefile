@@ -10,7 +10,7 @@ PORT ?= 8000
 STAGE ?= local
 SWAGGER_UI := chalicelib/_static/swagger-ui
 
-.PHONY: install gen assets browser run package load test check lint format types codegen-check regen bench-codegen bench clean
+.PHONY: install gen assets browser run token package load test check lint format types codegen-check regen bench-codegen bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,9 @@ run: install assets gen  ## serve the API on http://$(HOST):$(PORT), storage on 
 # (docs/OPERATIONS.md). No AWS account needed to build it.
 PACKAGE_STAGE ?= prod
 PACKAGE_DIR ?= .cache/package-$(PACKAGE_STAGE)
+
+token: install  ## a bearer token for `make run` (SUB=<user uuid>, SCOPE=admin for /admin/purge)
+	@$(PY) -m devtools.mint_token --stage $(STAGE) $(if $(SUB),--sub $(SUB)) $(if $(SCOPE),--scope $(SCOPE))
 
 package: install assets gen  ## chalice package --stage $(PACKAGE_STAGE) --merge-template infra/resources.json
 	rm -rf $(PACKAGE_DIR)
