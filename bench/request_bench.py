@@ -183,6 +183,12 @@ def sanity_check(variants: list[WarmVariant]) -> None:
             status, body, _ = variant.runner.once(kind)
             if status != workload.EXPECTED_STATUS[kind]:
                 raise BenchFailed(f"{variant.key} answered {kind} with {status}: {body[:300]!r}")
+    for variant in variants:  # every variant verifies the bearer token (the floor and the peers too)
+        status, body, _ = variant.runner.once("forged")
+        if status != workload.EXPECTED_STATUS["forged"]:
+            raise BenchFailed(
+                f"{variant.key} answered a create with a forged token with {status}: {body[:300]!r}"
+            )
     status, body, headers = by_key["ours"].runner.once("invalid")
     errors = json.loads(body).get("errors", [])
     if len(errors) != workload.INVALID_VIOLATIONS:
@@ -670,6 +676,8 @@ def main(argv: list[str] | None = None) -> int:
         help="measure app.py, chalicelib/ and openapi.yaml as of this git ref (default: the work tree)",
     )
     args = parser.parse_args(argv)
+    # the stage settings of every variant, inherited by the snapshot process and every cold-start child
+    os.environ.update(workload.JWT_ENV)
     if min(args.rounds, args.requests, args.cold_runs) < 1 or args.warmup < 0:
         parser.error("--rounds, --requests and --cold-runs must be at least 1")
     if not os.environ.get(SNAPSHOT_ENV):

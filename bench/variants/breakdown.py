@@ -73,6 +73,16 @@ def measure(kind: str, n: int) -> dict[str, float]:
     workload.reset_store(service, keep)
     us = {key: statistics.median(values) / 1000 for key, values in samples.items()}
 
+    us["authenticate"] = us["verify_jwt"] = 0.0
+    if op.security:
+        from chalicelib.runtime.pipeline import parse_cookies
+        from chalicelib.runtime.security import authenticate, verify_jwt
+
+        req = request()
+        us["authenticate"] = median_us(lambda: authenticate(op.security, req, parse_cookies), n)
+        bearer = ev["headers"]["Authorization"].partition(" ")[2]
+        us["verify_jwt"] = median_us(lambda: verify_jwt(bearer), n)
+
     accept_header = ev["headers"]["Accept"]
     us["accept"] = median_us(lambda: pipeline.accepted(op, accept_header), n)
     requests = [request() for _ in range(n)]
@@ -98,6 +108,8 @@ def measure(kind: str, n: int) -> dict[str, float]:
         response = problem.to_response()
     else:
         args = parse(request())
+        if op.security:
+            args["principal"] = authenticate(op.security, request(), parse_cookies)
         token = context.enter(request())
         try:
             result = call(args)
@@ -126,17 +138,24 @@ def measure(kind: str, n: int) -> dict[str, float]:
 
 def stages(kind: str, us: dict[str, float]) -> list[Row]:
     """The table of one kind from `measure`'s numbers (or the medians of several passes of it)."""
-    floor_chalice = us["floor"] - us["service"] - us["dumps"] - us["loads"]
+    floor_chalice = us["floor"] - us["service"] - us["dumps"] - us["loads"] - us["verify_jwt"]
     rows: list[Row] = [
         ("ours: app(event, context)", us["ours"], f"floor: {us['floor']:.1f}"),
         (
             "  Chalice around the pipeline: event, routing, middleware",
             us["ours"] - us["dispatch"],
-            f"~{floor_chalice:.1f} (floor - service - json)",
+            f"~{floor_chalice:.1f} (floor - service - json{' - verify_jwt' if us['verify_jwt'] else ''})",
         ),
         ("    chalice Request(event)", us["request"], "the same"),
         ("    chalice Response.to_dict", us["to_dict"], "the same"),
         ("  pipeline.dispatch: everything below", us["dispatch"], ""),
+    ]
+    if us["authenticate"]:
+        rows += [
+            ("    authenticate: the bearer token", us["authenticate"], ""),
+            ("      verify_jwt (PyJWT: HS256, exp, iss, aud)", us["verify_jwt"], "the same"),
+        ]
+    rows += [
         ("    Accept: parse + 406 check", us["accept"], "nothing"),
         ("    parse_request: parameters, body, validation", us["parse"], ""),
     ]

@@ -8,6 +8,10 @@ parameter schemas use only keywords whose meaning draft 4 (OAS 3.0) and 2020-12 
 Handlers are `async def` (an AsyncApp runs sync handlers in a thread pool), call the same services and
 answer the same JSON; request and response validation are both on (our app validates both too). The
 ASGI scope is built from the API Gateway event outside the timing (that is an adapter's job, e.g. Mangum).
+
+Credentials: connexion enforces the spec's `security` through its security handlers; the copy names
+`bearer_info` as the `x-bearerInfoFunc` of `bearerAuth` (and `x-tokenInfoFunc` of `oauth2`, the same
+tokens), which calls the same `chalicelib.runtime.security.verify_jwt` as ours and the floor (None -> 401).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import yaml
 
 from bench.variants import workload
 from bench.variants.floor import _view as view
+from chalicelib.runtime.security import Invalid, verify_jwt
 from chalicelib.services import item_service
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
@@ -97,9 +102,26 @@ def _schemas_30(node: Any, in_schema: bool = False) -> Any:
     return out
 
 
+def bearer_info(token: str) -> dict[str, Any] | None:
+    """connexion's bearer (and oauth2 token) info function: our verifier, its claims, or None (401)."""
+    try:
+        principal = verify_jwt(token)
+    except Invalid:
+        return None
+    return {**principal.claims, "scope": sorted(principal.scopes)}
+
+
+INFO_FUNCS = {"http": "x-bearerInfoFunc", "oauth2": "x-tokenInfoFunc"}
+
+
 def as_openapi_30(spec: dict[str, Any]) -> dict[str, Any]:
-    """A copy of our 3.1 document that connexion's 3.0 spec check accepts (see the module docstring)."""
+    """A copy of our 3.1 document that connexion's 3.0 spec check accepts (see the module docstring), its
+    token schemes checked by `bearer_info`."""
     spec = _schemas_30(dict(spec, openapi="3.0.3", servers=[{"url": "/"}]))
+    schemes = spec.get("components", {}).get("securitySchemes", {})
+    for name, scheme in schemes.items():
+        if scheme.get("type") in INFO_FUNCS:
+            schemes[name] = {**scheme, INFO_FUNCS[scheme["type"]]: f"{__name__}.bearer_info"}
     workload.read_only_not_required(spec)
     for only_31 in ("webhooks", "jsonSchemaDialect"):
         spec.pop(only_31, None)

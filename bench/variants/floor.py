@@ -5,7 +5,13 @@ The same routes, service calls and JSON answers as the generated app's handlers 
 list), idiomatic Chalice: dict bodies serialized by Chalice itself. It validates nothing: query values
 are read as they come, the body is parsed and handed to the service. The invalid-body kind is told apart
 by one field check (`price` below 0), which stands for "this request is bad" and answers a small 400 —
-the cheapest possible rejection, not validation. It imports no `chalicelib.runtime` and no generated code.
+the cheapest possible rejection, not validation. It imports no generated code.
+
+Credentials: `POST /items` needs a bearer JWT (issue 7), and verifying it is the service's behaviour, not
+validation, so the floor does it too, with the same function ours runs (`chalicelib.runtime.security.
+verify_jwt`: PyJWT, signature, exp, iss, aud), before reading the body as ours does; a missing or refused
+token answers a small 401. The module is imported on the first POST only (ours does not load PyJWT for a
+GET either), so the floor's cold start (a GET) does not import `chalicelib.runtime`.
 """
 
 from __future__ import annotations
@@ -42,9 +48,25 @@ def list_items() -> Response:
     )
 
 
+_UNAUTHORIZED = {"title": "Unauthorized", "status": 401}
+
+
 @app.route("/items", methods=["POST"])
 def create_item() -> Response:
+    from chalicelib.runtime.security import Invalid, verify_jwt
+
     request = app.current_request
+    scheme, _, token = (request.headers.get("authorization") or "").partition(" ")
+    try:
+        if scheme.lower() != "bearer" or not token:
+            raise Invalid("no bearer token")
+        verify_jwt(token.strip())
+    except Invalid:
+        return Response(
+            body=_UNAUTHORIZED,
+            status_code=401,
+            headers={"Content-Type": "application/problem+json", "WWW-Authenticate": 'Bearer realm="api"'},
+        )
     body = request.json_body
     price = body.get("price") if isinstance(body, dict) else None
     if not isinstance(price, int | float) or price < 0:

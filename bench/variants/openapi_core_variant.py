@@ -9,6 +9,11 @@ request (event parsing, routing, middleware, the proxy result) nor serializing o
 
 openapi-core reads our spec as it is (3.1). One setting is needed: our server URL is relative ("."), and
 openapi-core only matches a relative server when given `server_base_url`.
+
+Credentials: openapi-core checks only that the `bearerAuth` credential is present. Verifying it is the
+service's behaviour, so for a POST the adapter calls the same `chalicelib.runtime.security.verify_jwt` as
+ours and the floor, right after `unmarshal_request` and before looking at its errors (ours authenticates
+before it validates the body, so the invalid request pays for the token too); a refused token is a 401.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from werkzeug.datastructures import ImmutableMultiDict
 
 from bench.variants import workload
 from bench.variants.floor import _view as view
+from chalicelib.runtime.security import Invalid, verify_jwt
 from chalicelib.services import item_service
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
@@ -59,6 +65,14 @@ class OpenAPICoreVariant:
 
     def handle(self, ev: dict[str, Any]) -> tuple[int, Any]:
         result = self.openapi.unmarshal_request(request_for(ev))
+        if ev["httpMethod"] == "POST":
+            scheme, _, token = (ev["headers"].get("Authorization") or "").partition(" ")
+            try:
+                if scheme.lower() != "bearer" or not token:
+                    raise Invalid("no bearer token")
+                verify_jwt(token.strip())
+            except Invalid:
+                return 401, {"title": "Unauthorized", "status": 401}
         if result.errors:
             problems = []
             for error in result.errors:

@@ -1,8 +1,10 @@
 """The three request kinds of the benchmark, as API Gateway REST proxy (payload v1.0) events.
 
 Every variant answers the same requests: the connexion and openapi-core variants translate these events
-into their own request shapes (`scope_for` here, `openapi_core_variant.request_for`). Stdlib only: the
-cold-start children import it before the variant they measure.
+into their own request shapes (`scope_for` here, `openapi_core_variant.request_for`). Stdlib only at
+import (PyJWT is imported when the first POST event is built): the cold-start children import it before
+the variant they measure. Every POST carries `Authorization: Bearer <jwt>` (one token per run, for the
+stage settings in JWT_ENV), and every variant verifies it with `chalicelib.runtime.security.verify_jwt`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,14 @@ from types import SimpleNamespace
 from typing import Any
 
 STAGE = "dev"
+# The stage settings every variant runs with (the bench sets them in its own environment, which the warm
+# variants and every cold-start child inherit): writes need a bearer JWT, HS256 with this secret.
+JWT_ENV = {
+    "JWT_SECRET": "request-bench-only-not-a-secret-3c9e1f7a5b2d4e6f8a0b1c2d3e4f5a6b",
+    "JWT_ISSUER": "https://issuer.request-bench.invalid/",
+    "JWT_AUDIENCE": "reference-api",
+}
+SUBJECT = "5f0c3a52-3b7e-4c1e-9a57-2c6f1d3e8b40"
 HOST = "abc123.execute-api.eu-west-1.amazonaws.com"
 KINDS = ("list", "create", "invalid")
 KIND_LABELS = {
@@ -20,7 +30,8 @@ KIND_LABELS = {
     "create": "POST /items (2 KB valid)",
     "invalid": "POST /items (invalid x6)",
 }
-EXPECTED_STATUS = {"list": 200, "create": 201, "invalid": 400}
+EXPECTED_STATUS = {"list": 200, "create": 201, "invalid": 400, "forged": 401}
+# "forged" (not timed): the valid create with a token signed by another key; every variant must refuse it
 
 LIST_QUERY = (("limit", "10"), ("tag", "home"))
 SEED_ITEMS = 40  # every other one tagged "home", so `limit=10&tag=home` walks 20 items and returns 10
@@ -64,7 +75,33 @@ _BASE_HEADERS = {
 def body_text(kind: str) -> str | None:
     if kind == "list":
         return None
-    return json.dumps(VALID_BODY if kind == "create" else INVALID_BODY)
+    return json.dumps(VALID_BODY if kind in ("create", "forged") else INVALID_BODY)
+
+
+_token: list[str] = []
+
+
+def bearer_token(forged: bool = False) -> str:
+    """One HS256 JWT per run (PyJWT, imported here only: the cold-start children send no write), valid for
+    JWT_ENV's issuer and audience for an hour: what every variant verifies on each POST. `forged`: the
+    same claims signed with another key."""
+    if not _token:
+        import time
+
+        import jwt
+
+        now = int(time.time())
+        claims = {
+            "sub": SUBJECT,
+            "iat": now,
+            "nbf": now,
+            "exp": now + 3600,
+            "iss": JWT_ENV["JWT_ISSUER"],
+            "aud": JWT_ENV["JWT_AUDIENCE"],
+        }
+        _token.append(jwt.encode(claims, JWT_ENV["JWT_SECRET"], algorithm="HS256"))
+        _token.append(jwt.encode(claims, JWT_ENV["JWT_SECRET"][::-1], algorithm="HS256"))
+    return _token[1 if forged else 0]
 
 
 def event(kind: str) -> dict[str, Any]:
@@ -72,6 +109,8 @@ def event(kind: str) -> dict[str, Any]:
     method = "GET" if kind == "list" else "POST"
     body = body_text(kind)
     headers = dict(_BASE_HEADERS)
+    if method == "POST":  # createItem requires bearerAuth (reads are public)
+        headers["Authorization"] = f"Bearer {bearer_token(forged=kind == 'forged')}"
     if body is not None:
         headers["Content-Type"] = "application/json"
         headers["Content-Length"] = str(len(body.encode("utf-8")))
