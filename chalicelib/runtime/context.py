@@ -7,6 +7,9 @@ from contextvars import ContextVar, Token
 from chalice.app import Request
 
 _current: ContextVar[Request | None] = ContextVar("chalicelib_request", default=None)
+#: For the access log line (runtime/observability.py): the operation the pipeline ran, the caller's subject.
+operation_var: ContextVar[str | None] = ContextVar("chalicelib_operation", default=None)
+subject_var: ContextVar[str | None] = ContextVar("chalicelib_subject", default=None)
 
 
 def enter(request: Request | None) -> Token[Request | None]:

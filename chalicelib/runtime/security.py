@@ -28,6 +28,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from chalicelib.runtime.context import subject_var
 from chalicelib.runtime.problem import ProblemError
 
 log = logging.getLogger("chalicelib.runtime.security")
@@ -363,7 +364,17 @@ def _challenge(
 def authenticate(
     security: Security | None, request: Any, parse_cookies: Callable[[str | None], dict[str, list[str]]]
 ) -> Principal:
-    """The principal of the first alternative that holds; else 401 (or 403 for missing scopes)."""
+    """The principal of the first alternative that holds; else 401 (or 403 for missing scopes). The
+    subject is noted for the request's access log line (runtime/observability.py)."""
+    principal = _authenticate(security, request, parse_cookies)
+    if principal.subject is not None:
+        subject_var.set(principal.subject)
+    return principal
+
+
+def _authenticate(
+    security: Security | None, request: Any, parse_cookies: Callable[[str | None], dict[str, list[str]]]
+) -> Principal:
     if not security:
         return ANONYMOUS
     cookies = (

@@ -42,7 +42,25 @@ def client(service: Literal["dynamodb", "s3"]) -> Any:
         return found
 
 
+def trace_storage_calls() -> bool:
+    """With `TRACING=xray` (the stages deployed with `xray: true`), every boto3 call becomes an X-Ray
+    subsegment of the request's trace. aws_xray_sdk is imported only then. Whether tracing is on."""
+    global _traced
+    if os.environ.get("TRACING") != "xray":
+        return False
+    if not _traced:
+        from aws_xray_sdk.core import patch  # only when tracing is on: nothing on a cold start otherwise
+
+        patch(("botocore",))
+        _traced = True
+    return True
+
+
+_traced = False
+
+
 def _create(service: str, region: str | None, endpoint: str | None) -> Any:
+    trace_storage_calls()
     import boto3  # deferred: ~100 ms of imports only a request that touches storage pays
     from botocore.config import Config
 

@@ -50,6 +50,12 @@ TRANSACT_ITEM_ACTIONS = {
     "ConditionCheck": "dynamodb:ConditionCheckItem",
 }
 LOG_ACTIONS = {"logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"}
+# X-Ray's write actions have no resource-level permissions: "*" is the only resource AWS accepts for them.
+XRAY_ACTIONS = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
+
+
+def _traced(stage: str) -> bool:
+    return bool(_config()["stages"][stage].get("xray"))
 
 
 def _is_client(node: ast.expr) -> bool:
@@ -158,8 +164,9 @@ def test_policy_grants_exactly_what_the_code_calls(stage: str) -> None:
     statements = _policy(stage)["Statement"]
     assert all(s["Effect"] == "Allow" and "NotAction" not in s and "NotResource" not in s for s in statements)
     granted = {action for s in statements for action in _as_list(s["Action"])}
-    assert granted - LOG_ACTIONS == needed
-    assert granted >= LOG_ACTIONS
+    tracing = XRAY_ACTIONS if _traced(stage) else set()
+    assert granted - LOG_ACTIONS - tracing == needed
+    assert granted >= LOG_ACTIONS | tracing
     assert not any("*" in action for action in granted)
 
 
@@ -178,6 +185,9 @@ def test_policy_names_only_the_stage_resources(stage: str) -> None:
     for statement in _policy(stage)["Statement"]:
         actions = set(_as_list(statement["Action"]))
         resources = set(_as_list(statement["Resource"]))
+        if actions == XRAY_ACTIONS and _traced(stage):
+            assert resources == {"*"}
+            continue
         assert "*" not in resources
         if actions <= LOG_ACTIONS:
             assert resources <= allowed["logs"]
