@@ -7,9 +7,7 @@ constant time. app.py calls `register()` at start-up.
 
 from __future__ import annotations
 
-import hmac
 import os
-import uuid
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.security import Principal, verifiers
@@ -26,6 +24,8 @@ def register() -> None:
 
 def verify_admin_key(presented: str) -> Principal | None:
     """An operator: any of the stage's keys, every one compared (no early exit on a match)."""
+    import hmac  # on the first api key seen: hmac loads OpenSSL's hashlib, not worth a cold start
+
     given = presented.encode()
     matched = False
     for key in _admin_keys():
@@ -35,6 +35,8 @@ def verify_admin_key(presented: str) -> Principal | None:
 
 def caller_id(principal: Principal) -> str:
     """The calling user's id: the token's `sub`, which this API's user ids are (UUIDs)."""
+    import uuid  # on the first secured request, not at start-up (uuid pulls in `platform`)
+
     subject = principal.subject or ""
     try:
         uuid.UUID(subject)

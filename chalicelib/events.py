@@ -8,13 +8,22 @@ from __future__ import annotations
 import logging
 import os
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chalice.app import CloudWatchEvent, S3Event
+if TYPE_CHECKING:
+    from chalice.app import CloudWatchEvent, S3Event
 
-from chalicelib.services import item_service
+    from chalicelib.services.items import ItemService
 
 log = logging.getLogger(__name__)
+
+
+def item_service() -> ItemService:
+    """The service, imported on the first event: app.py imports this module on every cold start."""
+    from chalicelib.services import item_service as shared
+
+    return shared()
+
 
 DEFAULT_PURGE_AFTER_DAYS = 30
 #: The bucket whose uploads are watched (the stage's BUCKET_NAME; the deploy template declares it).
