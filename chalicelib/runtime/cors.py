@@ -133,9 +133,11 @@ def cors_middleware(
     `policy`, the stage's (CORS_ALLOW_ORIGINS, CORS_ALLOW_CREDENTIALS) applies."""
 
     def middleware(request: Request, get_response: Callable[[Request], Response]) -> Response:
-        policy_now = policy or current_policy()
         origin = _header(request, "origin")
-        if origin is None or not policy_now.enabled:
+        if origin is None:  # not a CORS request: nothing to add (the policy is not even read)
+            return get_response(request)
+        policy_now = policy or current_policy()
+        if not policy_now.enabled:
             return get_response(request)
         path = paths.get(_template(request))
         method = _header(request, "access-control-request-method")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from json.encoder import encode_basestring_ascii as _q  # what json.dumps quotes a str with (C)
 from typing import Any
 
 from chalice import Response
@@ -133,7 +134,44 @@ class ProblemError(Exception):
         ]
         return body
 
+    def to_text(self) -> str:
+        """`json.dumps(self.to_json())`, character for character, written directly (no dicts built)."""
+        if type(self.status) is not int:
+            return json.dumps(self.to_json())
+        try:
+            parts = [
+                '{"type": ',
+                _q(self.type),
+                ', "title": ',
+                _q(self.title),
+                ', "status": ',
+                str(self.status),
+            ]
+            if self.detail:
+                parts += [', "detail": ', _q(self.detail)]
+            parts.append(', "errors": [')
+            parts.append(
+                ", ".join(
+                    [
+                        '{"location": '
+                        + _q(v.location)
+                        + ', "pointer": '
+                        + _q(v.pointer)
+                        + ', "message": '
+                        + _q(v.message)
+                        + ', "keyword": '
+                        + _q(v.keyword)
+                        + "}"
+                        for v in self.errors
+                    ]
+                )
+            )
+            parts.append("]}")
+        except TypeError:  # a field that is not a str: json.dumps says how it is written (or refuses)
+            return json.dumps(self.to_json())
+        return "".join(parts)
+
     def to_response(self) -> Response:
         headers: dict[str, str | list[str]] = dict(self.headers) if self.headers else {}
         headers["Content-Type"] = PROBLEM_JSON
-        return Response(body=json.dumps(self.to_json()), status_code=self.status, headers=headers)
+        return Response(body=self.to_text(), status_code=self.status, headers=headers)
