@@ -4,9 +4,6 @@ Every write is conditional on the record's `version` where the caller asks for i
 from If-Match), and a patch is always conditional on the version it was computed from, so concurrent
 writers never silently overwrite each other. Creates take an idempotency key.
 
-The unversioned `create` / `replace` / `delete` / `list` remain only for the request benchmark's floor
-variant and are slated for removal with it.
-
 Errors: `ItemNotFound`, `ImageNotFound`, and, re-exported from storage, `VersionConflict` and
 `InvalidCursor`: handlers import them from here.
 """
@@ -68,40 +65,14 @@ class ItemService:
             self._images = make_image_store()
         return self._images
 
-    def create(self, data: Mapping[str, Any]) -> Record:
-        now = self._clock()
-        item = {"id": str(uuid.uuid4()), **_input(data), "created_at": now, "updated_at": now}
-        self._store.put(item)
-        return item
-
     def get(self, item_id: str) -> Record:
         item = self._store.get(item_id)
         if item is None:
             raise ItemNotFound(item_id)
         return item
 
-    def replace(self, item_id: str, data: Mapping[str, Any]) -> Record:
-        current = self.get(item_id)
-        item = {
-            "id": item_id,
-            **_input(data),
-            "created_at": current["created_at"],
-            "updated_at": self._clock(),
-        }
-        self._store.put(item)
-        return item
-
-    def delete(self, item_id: str) -> None:
-        if not self._store.delete(item_id):
-            raise ItemNotFound(item_id)
-
-    def list(self, limit: int, tag: str | None = None) -> list[Record]:
-        return self._store.list(limit, tag)
-
     def healthy(self) -> bool:
         return self._store.ping()
-
-    # -- versioned API (issue 6) -----------------------------------------------------------------------
 
     def create_item(
         self, data: Mapping[str, Any], *, idempotency_key: str | None = None

@@ -1,10 +1,10 @@
 """The storage interface the services depend on, and its typed errors.
 
 Records are plain JSON-ready dicts keyed by `id`. Besides the fields the service writes, a record carries
-the store-managed fields `version` (int, +1 on every write; absent only on records written by the legacy
-`put`) and `image` (`{"key", "content_type", "size"}`, present once an image is set). Soft-deleted
-records are never returned. A store serves one `Collection` (items, users, posts, the comments of one
-post); every collection gets the same guarantees, and none sees another's records.
+the store-managed fields `version` (int, 1 on create, +1 on every write) and `image` (`{"key",
+"content_type", "size"}`, present once an image is set). Soft-deleted records are never returned. A
+store serves one `Collection` (items, users, posts, the comments of one post); every collection gets the
+same guarantees, and none sees another's records.
 
 Two implementations prove the same behaviour by running one contract suite (tests/storage):
 `InMemoryItemStore` (memory.py) and `DynamoItemStore` (dynamodb.py). Image bytes live in an `ImageStore`:
@@ -202,13 +202,6 @@ class ItemStore(Protocol):
 
     def ping(self) -> bool:
         """Whether the store is reachable."""
-
-    # Kept for the pre-issue-6 ItemService and its tests; bypasses versions. Remove with them.
-    def put(self, item: Record) -> None:
-        """Legacy: insert or replace the item with `item["id"]` exactly as given (no version handling)."""
-
-    def list(self, limit: int, tag: str | None = None) -> list[Record]:
-        """Legacy: the first page of `list_page(limit, tags=[tag])` as a list; `limit` may be 0."""
 
 
 class ImageStore(Protocol):

@@ -177,12 +177,12 @@ class _Expr:
         condition = f"attribute_exists({self.n('PK')}) AND attribute_not_exists({self.n('deleted_at')})"
         if expected_version is None:
             return condition
-        if expected_version == 0:  # records written by the legacy `put` carry no version
+        if expected_version == 0:  # a record the removed unversioned `put` wrote has no version yet
             return f"{condition} AND attribute_not_exists({self.n('version')})"
         return f"{condition} AND {self.n('version')} = {self.v(expected_version)}"
 
     def bump(self) -> str:
-        """`SET` clause: version + 1 (legacy records without one start from 0)."""
+        """`SET` clause: version + 1 (a record without one, from the removed `put`, starts from 0)."""
         version = self.n("version")
         return f"{version} = if_not_exists({version}, {self.v(0)}) + {self.v(1)}"
 
@@ -259,7 +259,7 @@ class DynamoItemStore:
 
     def create(self, item: Record, idempotency_key: str | None = None) -> tuple[Record, bool]:
         data = item_data(item)
-        attributes = self._item_attributes(data, version=1, image=None)
+        attributes = self._item_attributes(data)
         record = self._record(attributes)
         if idempotency_key is None:
             expr = _Expr()
@@ -465,7 +465,7 @@ class DynamoItemStore:
             )
         except ClientError as error:
             if _code(error) == "ConditionalCheckFailedException":
-                return False  # re-created meanwhile (legacy put): not ours to purge
+                return False  # purged by a concurrent purge and created anew meanwhile: not ours
             raise
         return True
 
@@ -563,19 +563,17 @@ class DynamoItemStore:
             raise InvalidCursor("cursor position is not valid for this list")
         return {name: {"S": value} for name, value in position.items()}
 
-    def _item_attributes(self, data: dict[str, Any], *, version: int | None, image: Any) -> dict[str, Any]:
+    def _item_attributes(self, data: dict[str, Any]) -> dict[str, Any]:
+        """A new record: version 1, no image, last in the creation order."""
         attributes = {
             **self._key(data["id"]),
             "data": serialize(data),
+            "version": serialize(1),
             "ListPK": {"S": self.collection.list_partition},
             "ListSK": {"S": _order_key(data["id"])},
         }
         texts = search_texts(data, self.collection.search_fields)
         attributes.update({search_attribute(field): {"S": text} for field, text in texts.items()})
-        if version is not None:
-            attributes["version"] = serialize(version)
-        if image is not None:
-            attributes["image"] = serialize(image)
         return attributes
 
     def _data_clauses(self, expr: _Expr, data: dict[str, Any]) -> tuple[list[str], list[str]]:
@@ -599,30 +597,6 @@ class DynamoItemStore:
             if name in attributes:
                 record[name] = deserialize(attributes[name])
         return record
-
-    # -- legacy (pre-issue-6 ItemService) -------------------------------------------------------------
-
-    def put(self, item: Record) -> None:
-        data = item_data(item)
-        version, image = item.get("version"), item.get("image")
-        expr = _Expr()
-        sets, removes = self._data_clauses(expr, data)
-        for name, value in (("version", version), ("image", image)):
-            if value is None:
-                removes.append(expr.n(name))
-            else:
-                sets.append(f"{expr.n(name)} = {expr.v(value)}")
-        try:  # a live item keeps its place in the creation order
-            self._update(data["id"], None, expr, sets, removes)
-        except NotFound:  # new, or soft-deleted: (re)created, last in the order
-            self.client.put_item(
-                TableName=self.table_name, Item=self._item_attributes(data, version=version, image=image)
-            )
-
-    def list(self, limit: int, tag: str | None = None) -> list[Record]:
-        if limit == 0:
-            return []
-        return self.list_page(limit, tags=[tag] if tag is not None else None).items
 
 
 def _filter_expression(expr: _Expr, filters: Filters) -> str:

@@ -47,14 +47,13 @@ _CURSOR_KIND = "memory"
 class _Entry:
     data: dict[str, Any]
     seq: int  # creation order
-    version: int | None = None
+    version: int = 1
     image: dict[str, Any] | None = None
     deleted_at: str | None = None
 
     def record(self) -> dict[str, Any]:
         record = copy.deepcopy(self.data)
-        if self.version is not None:
-            record["version"] = self.version
+        record["version"] = self.version
         if self.image is not None:
             record["image"] = dict(self.image)
         return record
@@ -167,7 +166,7 @@ class InMemoryItemStore:
             entry = self._writable(item_id, expected_version)
             assert data is not None  # _writable raised NotFound for an invalid id
             entry.data = data
-            entry.version = (entry.version or 0) + 1
+            entry.version += 1
             return entry.record()
 
     def delete(self, item_id: str, expected_version: int | None = None) -> bool:
@@ -177,7 +176,7 @@ class InMemoryItemStore:
             except NotFound:
                 return False
             entry.deleted_at = iso(self._clock())
-            entry.version = (entry.version or 0) + 1
+            entry.version += 1
             return True
 
     def set_image(
@@ -187,14 +186,14 @@ class InMemoryItemStore:
         with self._lock:
             entry = self._writable(item_id, expected_version)
             entry.image = image
-            entry.version = (entry.version or 0) + 1
+            entry.version += 1
             return entry.record()
 
     def clear_image(self, item_id: str, expected_version: int | None = None) -> Record:
         with self._lock:
             entry = self._writable(item_id, expected_version)
             entry.image = None
-            entry.version = (entry.version or 0) + 1
+            entry.version += 1
             return entry.record()
 
     def purge_deleted(self, older_than: datetime, on_purged: Callable[[str], None] | None = None) -> int:
@@ -217,7 +216,7 @@ class InMemoryItemStore:
         entry = self._items.get(item_id) if valid_id(item_id) else None
         if entry is None or entry.deleted_at is not None:
             raise NotFound(item_id)
-        actual = entry.version or 0
+        actual = entry.version
         if expected_version is not None and expected_version != actual:
             raise VersionConflict(item_id, expected_version, actual)
         return entry
@@ -271,25 +270,6 @@ class InMemoryItemStore:
 
     def ping(self) -> bool:
         return True
-
-    # -- legacy (pre-issue-6 ItemService) -------------------------------------------------------------
-
-    def put(self, item: Record) -> None:
-        data = item_data(item)
-        version, image = item.get("version"), item.get("image")
-        with self._lock:
-            entry = self._items.get(data["id"])
-            if entry is None or entry.deleted_at is not None:
-                self._items.pop(data["id"], None)  # a re-created item goes last
-                entry = self._items[data["id"]] = _Entry(data, self.table.next_seq())
-            entry.data = data
-            entry.version = version
-            entry.image = copy.deepcopy(image)
-
-    def list(self, limit: int, tag: str | None = None) -> list[Record]:
-        if limit == 0:
-            return []
-        return self.list_page(limit, tags=[tag] if tag is not None else None).items
 
 
 class InMemoryImageStore:

@@ -23,6 +23,7 @@ from chalicelib.storage import (
     USERS,
     InMemoryImageStore,
     InMemoryItemStore,
+    VersionConflict,
     comments_of,
     make_image_store,
     make_item_store,
@@ -214,6 +215,38 @@ def test_items_soft_deleted_before_collections_are_still_purged(dynamo: Any, clo
     assert dynamo.purge_deleted(cutoff, purged.append) == 1
     assert purged == ["old"]
     assert raw(dynamo, "ITEM#old") is None
+
+
+def test_records_without_a_version_are_still_readable_and_writable(dynamo: Any) -> None:
+    """The removed unversioned `put` wrote records without `version`; a table may still hold some. They
+    read without one, match `expected_version=0`, and their next write makes them version 1."""
+    for n, item_id in enumerate(("old", "older")):
+        dynamo.client.put_item(  # as `put` wrote a new record
+            TableName=dynamo.table_name,
+            Item={
+                "PK": {"S": f"ITEM#{item_id}"},
+                "SK": {"S": "ITEM"},
+                "data": {"M": {"id": {"S": item_id}, "name": {"S": "Lamp"}, "tags": {"L": []}}},
+                "ListPK": {"S": "ITEMS"},
+                "ListSK": {"S": f"{n:020d}#{item_id}"},
+                "SearchName": {"S": "lamp"},
+            },
+        )
+    record = {"id": "old", "name": "Lamp", "tags": []}
+    assert dynamo.get("old") == record
+    assert dynamo.list_page(10, q="LAMP").items == [record, {**record, "id": "older"}]
+    with pytest.raises(VersionConflict) as info:
+        dynamo.replace("old", {"name": "Chair"}, expected_version=1)
+    assert (info.value.expected, info.value.actual) == (1, 0)
+    assert dynamo.replace("old", {"name": "Chair"}, expected_version=0) == {
+        "id": "old",
+        "name": "Chair",
+        "version": 1,
+    }
+    with pytest.raises(VersionConflict):
+        dynamo.replace("old", {"name": "lost"}, expected_version=0)
+    assert dynamo.set_image("older", "items/older/a", "image/png", 1)["version"] == 1  # no expected version
+    assert raw(dynamo, "ITEM#older")["version"] == {"N": "1"}
 
 
 def test_idempotency_marker(dynamo: Any, clock: FakeClock) -> None:

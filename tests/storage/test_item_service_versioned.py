@@ -1,5 +1,5 @@
-"""ItemService's issue-6 methods over both storage stacks (memory, and DynamoDB + S3 on moto): what the
-handlers will call for ETags/If-Match, Idempotency-Key, cursors, filters and images."""
+"""ItemService over both storage stacks (memory, and DynamoDB + S3 on moto): what the handlers call for
+ETags/If-Match, Idempotency-Key, cursors, filters and images."""
 
 from __future__ import annotations
 
@@ -144,19 +144,21 @@ def test_purge_deleted_drops_images(service: ItemService, images: ImageStore, cl
     assert images.get_image(key) is None
 
 
-def test_legacy_methods_keep_their_records_unversioned(service: ItemService) -> None:
-    """The current handlers' methods, on either stack: records as the current spec's Item schema has them."""
-    item = service.create({"name": "Lamp", "price": 1, "tags": ["a"]})
-    assert "version" not in item
+def test_writes_without_a_version_round_trip(service: ItemService) -> None:
+    """Without If-Match on either stack: get and list return what the writes returned, and every write
+    still bumps the version."""
+    item, created = service.create_item({"name": "Lamp", "price": 1, "tags": ["a"]})
+    assert (created, item["version"]) == (True, 1)
     assert service.get(item["id"]) == item
-    assert service.list(10) == [item]
-    replaced = service.replace(item["id"], {"name": "Lamp 2", "price": 2})
-    assert "version" not in replaced
+    assert service.list_page(10).items == [item]
+    assert service.list_page(10, tags=["a"]).items == [item]
+    replaced = service.replace_item(item["id"], {"name": "Lamp 2", "price": 2})
+    assert (replaced["version"], replaced["name"], replaced["tags"]) == (2, "Lamp 2", [])
     assert service.get(item["id"]) == replaced
-    service.delete(item["id"])
+    service.delete_item(item["id"])
     with pytest.raises(ItemNotFound):
-        service.delete(item["id"])
-    assert service.list(10) == []
+        service.delete_item(item["id"])
+    assert service.list_page(10) == ([], None)
     assert service.healthy() is True
 
 

@@ -554,21 +554,22 @@ def test_ping(store: ItemStore) -> None:
     assert store.ping() is True
 
 
-# -- legacy methods (pre-issue-6 service) ----------------------------------------------------------------
+# -- creation order across writes ----------------------------------------------------------------------
 
 
-def test_legacy_put_list_delete(store: ItemStore) -> None:
-    store.put({"id": "a", "name": "a", "tags": ["red"]})
-    store.put({"id": "b", "name": "b", "tags": []})
-    assert store.get("a") == {"id": "a", "name": "a", "tags": ["red"]}  # no version: written raw
-    store.put({"id": "a", "name": "a2", "tags": ["red"]})  # keeps its place
-    assert ids(store.list(10)) == ["a", "b"]
-    assert ids(store.list(10, "red")) == ["a"]
-    assert store.list(0) == []
+def test_replace_keeps_the_place_and_an_id_created_again_after_purge_goes_last(
+    clock: FakeClock, store: ItemStore
+) -> None:
+    store.create(item("a", tags=["red"]))
+    store.create(item("b", tags=[]))
+    store.replace("a", item("a", name="a2", tags=["red"]))  # keeps its place
+    assert ids(store.list_page(10).items) == ["a", "b"]
+    assert ids(store.list_page(10, tags=["red"]).items) == ["a"]
     assert store.delete("a") is True
-    store.put({"id": "a", "name": "a3", "tags": []})  # re-created: last
-    assert ids(store.list(10)) == ["b", "a"]
-    assert store.replace("a", {"name": "versioned"}, expected_version=0)["version"] == 1
+    assert store.purge_deleted(clock.advance(seconds=1)) == 1
+    again, created = store.create(item("a", name="a3"))  # created again: last, at version 1
+    assert (created, again["version"]) == (True, 1)
+    assert ids(store.list_page(10).items) == ["b", "a"]
 
 
 def test_only_the_canonical_spelling_of_a_cursor_is_accepted(store: ItemStore) -> None:
