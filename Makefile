@@ -12,6 +12,8 @@ SWAGGER_UI := chalicelib/_static/swagger-ui
 
 .PHONY: install gen assets browser run token package load test check lint format types codegen-check regen bench-codegen bench clean
 
+.PHONY: client client-deps client-check docs
+
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check "pip<26.3"  # chalice 1.34 pins pip below 26.3
@@ -100,6 +102,29 @@ $(BENCH_VENV)/.installed: requirements-bench.txt requirements.txt
 
 bench: gen $(BENCH_VENV)/.installed  ## request latency + cold start vs bare Chalice, connexion, openapi-core
 	$(BENCH_VENV)/bin/python bench/request_bench.py $(BENCH_ARGS)
+
+# The typed TypeScript client (clients/typescript, its own pinned package.json/package-lock.json):
+# openapi-typescript types in src/schema.d.ts (committed), openapi-fetch at run time (docs/CLIENT.md).
+CLIENT := clients/typescript
+
+$(CLIENT)/node_modules/.package-lock.json: $(CLIENT)/package.json $(CLIENT)/package-lock.json
+	cd $(CLIENT) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+client-deps: $(CLIENT)/node_modules/.package-lock.json
+
+client: client-deps  ## regenerate clients/typescript/src/schema.d.ts from openapi.yaml
+	cd $(CLIENT) && node scripts/generate.mjs
+
+client-check: client-deps  ## fail when the committed schema.d.ts differs from a fresh generation
+	cd $(CLIENT) && node scripts/generate.mjs --check
+
+# The static docs portal: docs/portal/index.html (committed) + Swagger UI from the pinned swagger-ui-dist
+# (the same files `make assets` copies for GET /docs) + the spec; the generated files are gitignored.
+docs: install node_modules/.package-lock.json  ## build the static docs portal in docs/portal/
+	$(PY) docs/portal/build.py
+
+test: client-deps
+check: client-check
 
 clean:
 	rm -rf $(VENV) node_modules chalicelib/_static .cache .mypy_cache .ruff_cache .pytest_cache reports
