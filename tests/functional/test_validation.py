@@ -1382,8 +1382,10 @@ def test_reference_api_error_answers_conform_to_its_problem_schema(
     from devtools.mint_token import mint
 
     token = mint(REFERENCE_TOKENS, "123e4567-e89b-42d3-a456-426614174001")
-    headers = {"Authorization": f"Bearer {token}", **headers}
+    headers = {"Authorization": f"Bearer {token}", "X-Request-Id": "ref-errors-0001", **headers}
     result = request(reference_app, transport, method, url, headers=headers, body=body, project_dir=tmp_path)
+    # every problem names the request it answers (runtime/observability.py)
+    expected = {**expected, "instance": "urn:request:ref-errors-0001", "request_id": "ref-errors-0001"}
     assert_problem_result(result, expected)
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in problem_validator().iter_errors(result.json())]
     assert errors == []
