@@ -10,7 +10,7 @@ PORT ?= 8000
 STAGE ?= local
 SWAGGER_UI := chalicelib/_static/swagger-ui
 
-.PHONY: install gen assets browser run token package load test check lint format types codegen-check regen bench-codegen bench clean
+.PHONY: install gen assets browser run token package load contract test check lint format types codegen-check regen bench-codegen bench clean
 
 .PHONY: client client-deps client-check docs
 
@@ -65,6 +65,14 @@ package: install assets gen  ## chalice package --stage $(PACKAGE_STAGE) --merge
 # `make load`: 8 clients x 500 POST /items against `chalice local` on the local stack (bench/load.py).
 load: install assets gen  ## load test: no write lost or duplicated; throughput and latency
 	$(PY) bench/load.py $(LOAD_ARGS)
+
+# `make contract`: schemathesis (positive + negative data, all checks, stateful through the spec's links)
+# against the local stage started as `make run` starts it, or a deployed one with URL=https://.../dev
+# (API_TOKEN; API_ADMIN_TOKEN + API_KEY for POST /admin/purge). JUnit: reports/contract-junit.xml.
+SEED ?= 8
+MAX_EXAMPLES ?= 25
+contract: install gen  ## contract tests against a stage (URL=..., SEED=, MAX_EXAMPLES=); docs/CONTRACT.md
+	$(PY) -m devtools.contract --seed $(SEED) --max-examples $(MAX_EXAMPLES) --report reports/contract-junit.xml $(if $(URL),--url $(URL))
 
 test: install assets browser  ## the whole test suite (CI runs exactly this)
 	$(PY) -m pytest

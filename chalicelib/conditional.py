@@ -7,6 +7,7 @@ and the write are one atomic operation in the store, never a read-then-write rac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,27 +21,41 @@ def etag(record: Mapping[str, Any]) -> str:
     return f'"{int(record["version"])}"'
 
 
+#: RFC 9110 §8.8.3 / §13.1.1: `*`, or a comma-separated list of entity tags `"..."` / `W/"..."` (etagc is
+#: `!` or `#`-`~`; obs-text is not accepted), with optional spaces/tabs around the commas. openapi.yaml's
+#: If-Match `pattern` is this same grammar, so a value the spec allows is never refused here and one it
+#: forbids never gets past validation.
+_ENTITY_TAG = re.compile(r'[ \t]*(W/)?"([!#-~]*)"[ \t]*')
+
+
 def parse_if_match(header: str) -> str | frozenset[int]:
     """`*`, or the versions an `If-Match` list names (tags that are not ours name no version).
 
     A malformed list is a client error (400), not a failed precondition."""
-    text = header.strip()
+    text = header.strip(" \t")
     if text == ANY:
         return ANY
     versions: set[int] = set()
-    for raw in text.split(","):
-        tag = raw.strip()
-        weak = tag.startswith("W/")
-        opaque = tag[2:] if weak else tag
-        if len(opaque) < 2 or not (opaque.startswith('"') and opaque.endswith('"')) or '"' in opaque[1:-1]:
+    position = 0
+    while True:
+        match = _ENTITY_TAG.match(text, position)
+        if match is None:
             raise ProblemError(
                 400,
                 f"If-Match must be `*` or a list of entity tags such as '\"3\"', not {header!r}.",
             )
-        inner = opaque[1:-1]
+        weak, inner = match.group(1), match.group(2)
         if not weak and inner.isascii() and inner.isdigit() and len(inner) <= 18:
             versions.add(int(inner))
-    return frozenset(versions)
+        position = match.end()
+        if position == len(text):
+            return frozenset(versions)
+        if text[position] != ",":
+            raise ProblemError(
+                400,
+                f"If-Match must be `*` or a list of entity tags such as '\"3\"', not {header!r}.",
+            )
+        position += 1
 
 
 def expected_version(

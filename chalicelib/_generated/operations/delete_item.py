@@ -7,9 +7,14 @@ from typing import Any, cast
 from chalicelib.handlers import items as _handlers
 from chalicelib.runtime.operation import HeaderSpec, Operation, Param, ResponseSpec, Segment
 from chalicelib.runtime.security import Principal, Scheme
-from chalicelib.runtime.validation import Err, is_uuid, r
+from chalicelib.runtime.validation import Err, Regex, is_uuid, r
 
 from ..validators import problem__s as _c_problem__s
+
+_q_P1 = Regex(
+    '^[\\x{9}\\x{20}]*(\\*|(W/)?"[!#-\\~]*"([\\x{9}\\x{20}]*,[\\x{9}\\x{20}]*(W/)?"[!#-\\~]*")*)[\\x{9}\\x{20}]*\\z',
+    '^[\\x09\\x20]*(\\*|(W/)?"[!#-\\~]*"([\\x09\\x20]*,[\\x09\\x20]*(W/)?"[!#-\\~]*")*)[\\x09\\x20]*\\Z',
+)
 
 
 def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
@@ -32,6 +37,16 @@ def _p_if_match(x: Any, p: str, e: list[Err]) -> bool:
             ok = False
         if len(x) > 1024:
             e.append((p, r(x) + " is longer than 1024 characters", "maxLength"))
+            ok = False
+        if not _q_P1.search(x):
+            e.append(
+                (
+                    p,
+                    r(x)
+                    + ' does not match "^[ \\\\t]*(\\\\*|(W/)?\\"[!#-~]*\\"([ \\\\t]*,[ \\\\t]*(W/)?\\"[!#-~]*\\")*)[ \\\\t]*$"',
+                    "pattern",
+                )
+            )
             ok = False
     else:
         e.append((p, r(x) + " is not of type 'string'", "type"))

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from .. import models
 
 
+_q_P1 = Regex(
+    '^[\\x{9}\\x{20}]*(\\*|(W/)?"[!#-\\~]*"([\\x{9}\\x{20}]*,[\\x{9}\\x{20}]*(W/)?"[!#-\\~]*")*)[\\x{9}\\x{20}]*\\z',
+    '^[\\x09\\x20]*(\\*|(W/)?"[!#-\\~]*"([\\x09\\x20]*,[\\x09\\x20]*(W/)?"[!#-\\~]*")*)[\\x09\\x20]*\\Z',
+)
+
+
 def _p_post_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
@@ -49,6 +55,16 @@ def _p_if_match(x: Any, p: str, e: list[Err]) -> bool:
             ok = False
         if len(x) > 1024:
             e.append((p, r(x) + " is longer than 1024 characters", "maxLength"))
+            ok = False
+        if not _q_P1.search(x):
+            e.append(
+                (
+                    p,
+                    r(x)
+                    + ' does not match "^[ \\\\t]*(\\\\*|(W/)?\\"[!#-~]*\\"([ \\\\t]*,[ \\\\t]*(W/)?\\"[!#-~]*\\")*)[ \\\\t]*$"',
+                    "pattern",
+                )
+            )
             ok = False
     else:
         e.append((p, r(x) + " is not of type 'string'", "type"))

@@ -79,6 +79,11 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                 if x10 < 0:
                     e.append((p + "/price", r(x10) + " is less than the minimum of 0", "minimum"))
                     ok = False
+                if x10 > 1000000000000:
+                    e.append(
+                        (p + "/price", r(x10) + " is greater than the maximum of 1000000000000", "maximum")
+                    )
+                    ok = False
             else:
                 e.append((p + "/price", r(x10) + " is not of type 'number'", "type"))
                 ok = False

@@ -41,6 +41,11 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                 if x7 < 0:
                     e.append((p + "/price", r(x7) + " is less than the minimum of 0", "minimum"))
                     ok = False
+                if x7 > 1000000000000:
+                    e.append(
+                        (p + "/price", r(x7) + " is greater than the maximum of 1000000000000", "maximum")
+                    )
+                    ok = False
             else:
                 e.append((p + "/price", r(x7) + " is not of type 'number'", "type"))
                 ok = False
