@@ -69,67 +69,99 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/price", r(x7) + " is not of type 'number'", "type"))
                 ok = False
-        if "tags" in x:
-            x10 = x["tags"]
-            if type(x10) is list:
-                if len(x10) > 10:
+            n10 = len(e)
+            o11 = True
+            if type(x7) is int or type(x7) is float:
+                if x7 <= 0:
                     e.append(
-                        (p + "/tags", "expected at most 10 items" + ", got " + str(len(x10)), "maxItems")
+                        (
+                            p + "/price",
+                            r(x7) + " is less than or equal to the minimum of 0",
+                            "exclusiveMinimum",
+                        )
+                    )
+                    o11 = False
+                if x7 >= 1e-130:
+                    e.append(
+                        (
+                            p + "/price",
+                            r(x7) + " is greater than or equal to the maximum of 1e-130",
+                            "exclusiveMaximum",
+                        )
+                    )
+                    o11 = False
+            del e[n10:]
+            if o11:
+                e.append(
+                    (
+                        p + "/price",
+                        r(x7)
+                        + ' should not be valid under {"exclusiveMinimum": 0, "exclusiveMaximum": 1e-130}',
+                        "not",
+                    )
+                )
+                ok = False
+        if "tags" in x:
+            x14 = x["tags"]
+            if type(x14) is list:
+                if len(x14) > 10:
+                    e.append(
+                        (p + "/tags", "expected at most 10 items" + ", got " + str(len(x14)), "maxItems")
                     )
                     ok = False
-                if not unique(x10):
+                if not unique(x14):
                     e.append((p + "/tags", "items are not unique", "uniqueItems"))
                     ok = False
-                for i13, x14 in enumerate(x10):
-                    if type(x14) is str:
-                        if len(x14) < 1:
+                for i17, x18 in enumerate(x14):
+                    if type(x18) is str:
+                        if len(x18) < 1:
                             e.append(
                                 (
-                                    p + "/tags/" + str(i13),
-                                    r(x14) + " is shorter than 1 character",
+                                    p + "/tags/" + str(i17),
+                                    r(x18) + " is shorter than 1 character",
                                     "minLength",
                                 )
                             )
                             ok = False
-                        if len(x14) > 32:
+                        if len(x18) > 32:
                             e.append(
                                 (
-                                    p + "/tags/" + str(i13),
-                                    r(x14) + " is longer than 32 characters",
+                                    p + "/tags/" + str(i17),
+                                    r(x18) + " is longer than 32 characters",
                                     "maxLength",
                                 )
                             )
                             ok = False
-                        if not _qd_P1.search(x14):
+                        if not _qd_P1.search(x18):
                             e.append(
                                 (
-                                    p + "/tags/" + str(i13),
-                                    r(x14) + ' does not match "^[a-z0-9-]+$"',
+                                    p + "/tags/" + str(i17),
+                                    r(x18) + ' does not match "^[a-z0-9-]+$"',
                                     "pattern",
                                 )
                             )
                             ok = False
                     else:
-                        e.append((p + "/tags/" + str(i13), r(x14) + " is not of type 'string'", "type"))
+                        e.append((p + "/tags/" + str(i17), r(x18) + " is not of type 'string'", "type"))
                         ok = False
             else:
-                e.append((p + "/tags", r(x10) + " is not of type 'array'", "type"))
+                e.append((p + "/tags", r(x14) + " is not of type 'array'", "type"))
                 ok = False
         if "status" in x:
-            x19 = x["status"]
-            if type(x19) is not str:
-                e.append((p + "/status", r(x19) + " is not of type 'string'", "type"))
+            x23 = x["status"]
+            if type(x23) is not str:
+                e.append((p + "/status", r(x23) + " is not of type 'string'", "type"))
                 ok = False
-            if not (type(x19) is str and x19 in _qd_E2):
-                e.append((p + "/status", r(x19) + ' is not one of ["draft", "active", "archived"]', "enum"))
+            if not (type(x23) is str and x23 in _qd_E2):
+                e.append((p + "/status", r(x23) + ' is not one of ["draft", "active", "archived"]', "enum"))
                 ok = False
         if not x.keys() <= _qd_K3:
-            for k26 in x:
-                if k26 not in _qd_K3:
+            for k30 in x:
+                if k30 not in _qd_K3:
                     e.append(
                         (
-                            p + "/" + esc(k26),
-                            "additional property " + r(k26) + " is not allowed",
+                            p + "/" + esc(k30),
+                            "additional property " + r(k30) + " is not allowed",
                             "additionalProperties",
                         )
                     )

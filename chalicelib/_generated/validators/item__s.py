@@ -87,101 +87,133 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/price", r(x10) + " is not of type 'number'", "type"))
                 ok = False
-        if "tags" in x:
-            x13 = x["tags"]
-            if type(x13) is list:
-                if len(x13) > 10:
+            n13 = len(e)
+            o14 = True
+            if type(x10) is int or type(x10) is float:
+                if x10 <= 0:
                     e.append(
-                        (p + "/tags", "expected at most 10 items" + ", got " + str(len(x13)), "maxItems")
+                        (
+                            p + "/price",
+                            r(x10) + " is less than or equal to the minimum of 0",
+                            "exclusiveMinimum",
+                        )
+                    )
+                    o14 = False
+                if x10 >= 1e-130:
+                    e.append(
+                        (
+                            p + "/price",
+                            r(x10) + " is greater than or equal to the maximum of 1e-130",
+                            "exclusiveMaximum",
+                        )
+                    )
+                    o14 = False
+            del e[n13:]
+            if o14:
+                e.append(
+                    (
+                        p + "/price",
+                        r(x10)
+                        + ' should not be valid under {"exclusiveMinimum": 0, "exclusiveMaximum": 1e-130}',
+                        "not",
+                    )
+                )
+                ok = False
+        if "tags" in x:
+            x17 = x["tags"]
+            if type(x17) is list:
+                if len(x17) > 10:
+                    e.append(
+                        (p + "/tags", "expected at most 10 items" + ", got " + str(len(x17)), "maxItems")
                     )
                     ok = False
-                if not unique(x13):
+                if not unique(x17):
                     e.append((p + "/tags", "items are not unique", "uniqueItems"))
                     ok = False
-                for i16, x17 in enumerate(x13):
-                    if type(x17) is str:
-                        if len(x17) < 1:
+                for i20, x21 in enumerate(x17):
+                    if type(x21) is str:
+                        if len(x21) < 1:
                             e.append(
                                 (
-                                    p + "/tags/" + str(i16),
-                                    r(x17) + " is shorter than 1 character",
+                                    p + "/tags/" + str(i20),
+                                    r(x21) + " is shorter than 1 character",
                                     "minLength",
                                 )
                             )
                             ok = False
-                        if len(x17) > 32:
+                        if len(x21) > 32:
                             e.append(
                                 (
-                                    p + "/tags/" + str(i16),
-                                    r(x17) + " is longer than 32 characters",
+                                    p + "/tags/" + str(i20),
+                                    r(x21) + " is longer than 32 characters",
                                     "maxLength",
                                 )
                             )
                             ok = False
-                        if not _s_P2.search(x17):
+                        if not _s_P2.search(x21):
                             e.append(
                                 (
-                                    p + "/tags/" + str(i16),
-                                    r(x17) + ' does not match "^[a-z0-9-]+$"',
+                                    p + "/tags/" + str(i20),
+                                    r(x21) + ' does not match "^[a-z0-9-]+$"',
                                     "pattern",
                                 )
                             )
                             ok = False
                     else:
-                        e.append((p + "/tags/" + str(i16), r(x17) + " is not of type 'string'", "type"))
+                        e.append((p + "/tags/" + str(i20), r(x21) + " is not of type 'string'", "type"))
                         ok = False
             else:
-                e.append((p + "/tags", r(x13) + " is not of type 'array'", "type"))
+                e.append((p + "/tags", r(x17) + " is not of type 'array'", "type"))
                 ok = False
         if "status" in x:
-            x22 = x["status"]
-            if type(x22) is not str:
-                e.append((p + "/status", r(x22) + " is not of type 'string'", "type"))
+            x26 = x["status"]
+            if type(x26) is not str:
+                e.append((p + "/status", r(x26) + " is not of type 'string'", "type"))
                 ok = False
-            if not (type(x22) is str and x22 in _s_E3):
-                e.append((p + "/status", r(x22) + ' is not one of ["draft", "active", "archived"]', "enum"))
+            if not (type(x26) is str and x26 in _s_E3):
+                e.append((p + "/status", r(x26) + ' is not one of ["draft", "active", "archived"]', "enum"))
                 ok = False
         if "image" in x:
-            x29 = x["image"]
-            if not _c_image__s.v(x29, p + "/image", e):
+            x33 = x["image"]
+            if not _c_image__s.v(x33, p + "/image", e):
                 ok = False
         if "version" in x:
-            x32 = x["version"]
-            if type(x32) is int or type(x32) is float:
-                if type(x32) is float and not x32.is_integer():
-                    e.append((p + "/version", r(x32) + " is not of type 'integer'", "type"))
+            x36 = x["version"]
+            if type(x36) is int or type(x36) is float:
+                if type(x36) is float and not x36.is_integer():
+                    e.append((p + "/version", r(x36) + " is not of type 'integer'", "type"))
                     ok = False
-                if x32 < 1:
-                    e.append((p + "/version", r(x32) + " is less than the minimum of 1", "minimum"))
+                if x36 < 1:
+                    e.append((p + "/version", r(x36) + " is less than the minimum of 1", "minimum"))
                     ok = False
             else:
-                e.append((p + "/version", r(x32) + " is not of type 'integer'", "type"))
+                e.append((p + "/version", r(x36) + " is not of type 'integer'", "type"))
                 ok = False
         if "created_at" in x:
-            x37 = x["created_at"]
-            if type(x37) is str:
-                if not is_date_time(x37):
-                    e.append((p + "/created_at", r(x37) + " is not a valid 'date-time'", "format"))
+            x41 = x["created_at"]
+            if type(x41) is str:
+                if not is_date_time(x41):
+                    e.append((p + "/created_at", r(x41) + " is not a valid 'date-time'", "format"))
                     ok = False
             else:
-                e.append((p + "/created_at", r(x37) + " is not of type 'string'", "type"))
+                e.append((p + "/created_at", r(x41) + " is not of type 'string'", "type"))
                 ok = False
         if "updated_at" in x:
-            x42 = x["updated_at"]
-            if type(x42) is str:
-                if not is_date_time(x42):
-                    e.append((p + "/updated_at", r(x42) + " is not a valid 'date-time'", "format"))
+            x46 = x["updated_at"]
+            if type(x46) is str:
+                if not is_date_time(x46):
+                    e.append((p + "/updated_at", r(x46) + " is not a valid 'date-time'", "format"))
                     ok = False
             else:
-                e.append((p + "/updated_at", r(x42) + " is not of type 'string'", "type"))
+                e.append((p + "/updated_at", r(x46) + " is not of type 'string'", "type"))
                 ok = False
         if not x.keys() <= _s_K4:
-            for k47 in x:
-                if k47 not in _s_K4:
+            for k51 in x:
+                if k51 not in _s_K4:
                     e.append(
                         (
-                            p + "/" + esc(k47),
-                            "additional property " + r(k47) + " is not allowed",
+                            p + "/" + esc(k51),
+                            "additional property " + r(k51) + " is not allowed",
                             "additionalProperties",
                         )
                     )
