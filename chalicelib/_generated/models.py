@@ -225,4 +225,6 @@ class Problem(TypedDict):
     title: str
     status: int
     detail: NotRequired[str]
+    instance: NotRequired[str]
+    request_id: NotRequired[str]
     errors: list[Violation]

@@ -54,14 +54,24 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             if type(x10) is not str:
                 e.append((p + "/detail", r(x10) + " is not of type 'string'", "type"))
                 ok = False
+        if "instance" in x:
+            x13 = x["instance"]
+            if type(x13) is not str:
+                e.append((p + "/instance", r(x13) + " is not of type 'string'", "type"))
+                ok = False
+        if "request_id" in x:
+            x16 = x["request_id"]
+            if type(x16) is not str:
+                e.append((p + "/request_id", r(x16) + " is not of type 'string'", "type"))
+                ok = False
         if "errors" in x:
-            x13 = x["errors"]
-            if type(x13) is list:
-                for i16, x17 in enumerate(x13):
-                    if not _c_violation__s.v(x17, p + "/errors/" + str(i16), e):
+            x19 = x["errors"]
+            if type(x19) is list:
+                for i22, x23 in enumerate(x19):
+                    if not _c_violation__s.v(x23, p + "/errors/" + str(i22), e):
                         ok = False
             else:
-                e.append((p + "/errors", r(x13) + " is not of type 'array'", "type"))
+                e.append((p + "/errors", r(x19) + " is not of type 'array'", "type"))
                 ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))

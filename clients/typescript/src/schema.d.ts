@@ -503,6 +503,10 @@ export interface components {
             title: string;
             status: number;
             detail?: string;
+            /** @description This occurrence, `urn:request:<request id>` (the `X-Request-Id` of the answer). */
+            instance?: string;
+            /** @description The request id, to quote in a bug report; the service's logs are keyed by it. */
+            request_id?: string;
             errors: components["schemas"]["Violation"][];
         };
     };
