@@ -108,13 +108,16 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                         )
                     )
                     o14 = False
+            else:
+                e.append((p + "/price", r(x10) + " is not of type 'number'", "type"))
+                o14 = False
             del e[n13:]
             if o14:
                 e.append(
                     (
                         p + "/price",
                         r(x10)
-                        + ' should not be valid under {"exclusiveMinimum": 0, "exclusiveMaximum": 1e-130}',
+                        + ' should not be valid under {"type": "number", "exclusiveMinimum": 0, "exclusiveMaxim...',
                         "not",
                     )
                 )

@@ -70,13 +70,16 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                         )
                     )
                     o11 = False
+            else:
+                e.append((p + "/price", r(x7) + " is not of type 'number'", "type"))
+                o11 = False
             del e[n10:]
             if o11:
                 e.append(
                     (
                         p + "/price",
                         r(x7)
-                        + ' should not be valid under {"exclusiveMinimum": 0, "exclusiveMaximum": 1e-130}',
+                        + ' should not be valid under {"type": "number", "exclusiveMinimum": 0, "exclusiveMaxim...',
                         "not",
                     )
                 )
