@@ -677,7 +677,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     # the stage settings of every variant, inherited by the snapshot process and every cold-start child
-    os.environ.update(workload.JWT_ENV)
+    os.environ.update(workload.STAGE_ENV)
     if min(args.rounds, args.requests, args.cold_runs) < 1 or args.warmup < 0:
         parser.error("--rounds, --requests and --cold-runs must be at least 1")
     if not os.environ.get(SNAPSHOT_ENV):
