@@ -10,6 +10,10 @@ _current: ContextVar[Request | None] = ContextVar("chalicelib_request", default=
 #: For the access log line (runtime/observability.py): the operation the pipeline ran, the caller's subject.
 operation_var: ContextVar[str | None] = ContextVar("chalicelib_operation", default=None)
 subject_var: ContextVar[str | None] = ContextVar("chalicelib_subject", default=None)
+#: The request id (set first by the observability middleware; problem+json answers carry it).
+request_id_var: ContextVar[str | None] = ContextVar("chalicelib_request_id", default=None)
+#: How many violations a 400 listed (set when the problem is rendered).
+violations_var: ContextVar[int | None] = ContextVar("chalicelib_violations", default=None)
 
 
 def enter(request: Request | None) -> Token[Request | None]:

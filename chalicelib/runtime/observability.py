@@ -28,7 +28,7 @@ from typing import Any
 from chalice import Response
 from chalice.app import Request
 
-from chalicelib.runtime.context import operation_var, subject_var
+from chalicelib.runtime.context import operation_var, request_id_var, subject_var, violations_var
 
 ACCESS_LOGGER = "reference_api.access"
 REQUEST_ID_HEADER = "X-Request-Id"
@@ -97,36 +97,6 @@ def request_id_of(request: Request) -> str:
     return str(uuid.uuid4())
 
 
-def _violations(response: Response) -> int | None:
-    if response.status_code != 400:
-        return None
-    body = response.body
-    try:
-        parsed = json.loads(body) if isinstance(body, (str, bytes)) else body
-    except ValueError:
-        return None
-    errors = parsed.get("errors") if isinstance(parsed, dict) else None
-    return len(errors) if isinstance(errors, list) else None
-
-
-def _with_request_id(response: Response, request_id: str) -> Response:
-    headers = dict(response.headers or {})
-    headers[REQUEST_ID_HEADER] = request_id
-    content_type = next((str(v) for k, v in headers.items() if k.lower() == "content-type"), "")
-    if content_type.startswith("application/problem+json"):
-        body = response.body
-        try:
-            problem = json.loads(body) if isinstance(body, (str, bytes)) else body
-        except ValueError:
-            problem = None
-        if isinstance(problem, dict):
-            problem.setdefault("instance", f"urn:request:{request_id}")
-            problem["request_id"] = request_id
-            response.body = json.dumps(problem)
-    response.headers = headers
-    return response
-
-
 def _metrics(fields: dict[str, Any], namespace: str) -> dict[str, Any]:
     status = int(fields["status"])
     return {
@@ -153,6 +123,34 @@ def _metrics(fields: dict[str, Any], namespace: str) -> dict[str, Any]:
     }
 
 
+def _log_line(
+    request: Request,
+    response: Response,
+    request_id: str,
+    started: float,
+    operations: Mapping[tuple[str, str], str],
+) -> None:
+    context = request.context if isinstance(request.context, dict) else {}
+    route = str(context.get("resourcePath") or request.path)
+    lambda_context = getattr(request, "lambda_context", None)
+    fields: dict[str, Any] = {
+        "event": "request",
+        "method": request.method,
+        "route": route,
+        "operation": operation_var.get() or operations.get((request.method, route)),
+        "status": response.status_code,
+        "latency_ms": round((time.perf_counter() - started) * 1000, 3),
+        "request_id": request_id,
+        "apigw_request_id": context.get("requestId"),
+        "lambda_request_id": getattr(lambda_context, "aws_request_id", None),
+        "principal": subject_var.get(),
+        "violations": violations_var.get() if response.status_code == 400 else None,
+    }
+    if os.environ.get("METRICS") == "emf":
+        fields.update(_metrics(fields, os.environ.get("METRICS_NAMESPACE") or "ReferenceApi"))
+    log.info("request", extra={"fields": fields})
+
+
 def observability_middleware(
     operations: Mapping[tuple[str, str], str],
 ) -> Callable[[Request, Callable[[Request], Response]], Response]:
@@ -161,34 +159,22 @@ def observability_middleware(
     def middleware(request: Request, get_response: Callable[[Request], Response]) -> Response:
         started = time.perf_counter()
         request_id = request_id_of(request)
-        op_token = operation_var.set(None)
-        subject_token = subject_var.set(None)
+        tokens = (
+            request_id_var.set(request_id),  # problem+json answers read it when they are rendered
+            operation_var.set(None),
+            subject_var.set(None),
+            violations_var.set(None),
+        )
         try:
             response = get_response(request)
-            response = _with_request_id(response, request_id)
+            response.headers[REQUEST_ID_HEADER] = request_id  # chalice Responses always hold a dict
             if log.isEnabledFor(logging.INFO):
-                context = request.context if isinstance(request.context, dict) else {}
-                route = str(context.get("resourcePath") or request.path)
-                lambda_context = getattr(request, "lambda_context", None)
-                fields: dict[str, Any] = {
-                    "event": "request",
-                    "method": request.method,
-                    "route": route,
-                    "operation": operation_var.get() or operations.get((request.method, route)),
-                    "status": response.status_code,
-                    "latency_ms": round((time.perf_counter() - started) * 1000, 3),
-                    "request_id": request_id,
-                    "apigw_request_id": context.get("requestId"),
-                    "lambda_request_id": getattr(lambda_context, "aws_request_id", None),
-                    "principal": subject_var.get(),
-                    "violations": _violations(response),
-                }
-                if os.environ.get("METRICS") == "emf":
-                    fields.update(_metrics(fields, os.environ.get("METRICS_NAMESPACE") or "ReferenceApi"))
-                log.info("request", extra={"fields": fields})
+                _log_line(request, response, request_id, started, operations)
             return response
         finally:
-            operation_var.reset(op_token)
-            subject_var.reset(subject_token)
+            request_id_var.reset(tokens[0])
+            operation_var.reset(tokens[1])
+            subject_var.reset(tokens[2])
+            violations_var.reset(tokens[3])
 
     return middleware

@@ -84,6 +84,7 @@ def dispatch(
 
 def run(request: Request | None, op: Operation, call: Call, path_values: Mapping[str, str]) -> Response:
     token = context.enter(request)
+    context.operation_var.set(op.operation_id)  # for the access line (runtime/observability.py)
     try:
         if request is None:  # pragma: no cover - chalice always sets it for HTTP events
             raise ProblemError(500, "No request.")

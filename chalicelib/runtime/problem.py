@@ -9,6 +9,8 @@ from typing import Any
 
 from chalice import Response
 
+from chalicelib.runtime.context import request_id_var, violations_var
+
 PROBLEM_JSON = "application/problem+json"
 _LOCATION_ORDER = {"path": 0, "query": 1, "header": 2, "cookie": 3, "body": 4, "response": 5}
 # http.HTTPStatus phrases of the statuses this API answers with (importing `http` costs a cold start
@@ -128,6 +130,10 @@ class ProblemError(Exception):
         body: dict[str, Any] = {"type": self.type, "title": self.title, "status": self.status}
         if self.detail:
             body["detail"] = self.detail
+        request_id = request_id_var.get()
+        if request_id is not None:  # the answer names its request (runtime/observability.py)
+            body["instance"] = f"urn:request:{request_id}"
+            body["request_id"] = request_id
         body["errors"] = [
             {"location": v.location, "pointer": v.pointer, "message": v.message, "keyword": v.keyword}
             for v in self.errors
@@ -149,6 +155,10 @@ class ProblemError(Exception):
             ]
             if self.detail:
                 parts += [', "detail": ', _q(self.detail)]
+            request_id = request_id_var.get()
+            if request_id is not None:
+                quoted = _q(request_id)
+                parts += [', "instance": ', _q(f"urn:request:{request_id}"), ', "request_id": ', quoted]
             parts.append(', "errors": [')
             parts.append(
                 ", ".join(
@@ -172,6 +182,8 @@ class ProblemError(Exception):
         return "".join(parts)
 
     def to_response(self) -> Response:
+        if self.status == 400:
+            violations_var.set(len(self.errors))  # for the request's access line
         headers: dict[str, str | list[str]] = dict(self.headers) if self.headers else {}
         headers["Content-Type"] = PROBLEM_JSON
         return Response(body=self.to_text(), status_code=self.status, headers=headers)
