@@ -206,7 +206,7 @@ def _cheap_transaction_rollback() -> None:
                         del table.items[hash_value]
             raise
 
-    models.DynamoDBBackend.transact_write_items = transact_write_items  # type: ignore[method-assign]
+    models.DynamoDBBackend.transact_write_items = transact_write_items  # type: ignore[method-assign]  # patched in this server process only
 
 
 def _serve_moto(port: int) -> None:
