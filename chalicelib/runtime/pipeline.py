@@ -110,6 +110,12 @@ def run(request: Request | None, op: Operation, call: Call, path_values: Mapping
             raise
         return render(op, result, accept)
     except ProblemError as exc:
+        canned = op.canned_error(exc.status) if op.errors else None
+        if canned is not None:
+            # a mock app (codegen --mock) whose spec declares this error in its own format: answer that
+            body, content_type, headers = canned
+            merged = {**dict(exc.headers or {}), **headers}
+            return render(op, ApiResponse(exc.status, body, merged, content_type))
         return exc.to_response()
     except Exception:
         log.exception("unhandled error in operation %s", op.operation_id)
