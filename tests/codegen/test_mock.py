@@ -221,3 +221,57 @@ def test_every_mocked_answer_passes_the_response_check(mocked: Path) -> None:
     # baseline.yaml's Item is allOf [ItemInput (additionalProperties: false), {required: [id]}]: no value
     # satisfies it, so the operations answering an Item stay 501 (codegen warns about each)
     assert unsatisfiable == {("create_item", 501), ("get_item", 501), ("replace_item", 501)}
+
+
+REGRESSION_SPEC = """
+openapi: 3.0.3
+info: {title: mock regressions, version: "1"}
+paths:
+  /moved:
+    get:
+      operationId: moved
+      responses:
+        "301": {description: only a redirect is declared}
+  /pets:
+    get:
+      operationId: listPets
+      parameters:
+        - {name: limit, in: query, schema: {type: integer, maximum: 100}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: array, items: {type: object, required: [id], properties: {id: {type: integer}}}}
+        default:
+          description: the spec's own error format
+          content:
+            application/json:
+              schema: {type: object, required: [code, message], properties: {code: {type: integer}, message: {type: string}}}
+"""
+
+
+def test_mock_app_redirect_only_operations_and_declared_error_formats(tmp_path: Path) -> None:
+    """Found by `make corpus`: an operation declaring only a 3xx answered 500 (its success status was 200,
+    undeclared); a spec whose errors are `default: application/json {code, message}` got problem+json."""
+    import json
+
+    from werkzeug.test import Client
+
+    from devtools.mock import build_app
+    from tests.contract.wsgi import ChaliceWSGI
+
+    spec = tmp_path / "regressions.yaml"
+    spec.write_text(REGRESSION_SPEC, encoding="utf-8")
+    run = generate(spec, tmp_path, "mock_reg._generated", "--mock")
+    assert run.returncode == 0, run.explain()
+    with importable(tmp_path, "mock_reg"):
+        client = Client(ChaliceWSGI(build_app("mock_reg")))
+        assert client.get("/moved").status_code == 301
+        ok = client.get("/pets?limit=3")
+        assert ok.status_code == 200
+        assert isinstance(json.loads(ok.get_data(as_text=True)), list)
+        bad = client.get("/pets?limit=abc")
+        assert bad.status_code == 400
+        assert bad.headers["Content-Type"] == "application/json"
+        assert set(json.loads(bad.get_data(as_text=True))) == {"code", "message"}
