@@ -232,6 +232,14 @@ paths:
       operationId: moved
       responses:
         "301": {description: only a redirect is declared}
+  /page:
+    get:
+      operationId: page
+      parameters:
+        - {name: n, in: query, schema: {type: integer}}
+      responses:
+        "200": {description: a page, content: {text/html: {schema: {type: string}}}}
+        default: {description: an error page, content: {text/html: {schema: {type: string}}}}
   /pets:
     get:
       operationId: listPets
@@ -253,7 +261,8 @@ paths:
 
 def test_mock_app_redirect_only_operations_and_declared_error_formats(tmp_path: Path) -> None:
     """Found by `make corpus`: an operation declaring only a 3xx answered 500 (its success status was 200,
-    undeclared); a spec whose errors are `default: application/json {code, message}` got problem+json."""
+    undeclared); a spec whose errors are `default: application/json {code, message}` got problem+json; an
+    HTML error answer was rewritten into problem+json by the middleware for Chalice's own errors."""
     import json
 
     from werkzeug.test import Client
@@ -275,3 +284,6 @@ def test_mock_app_redirect_only_operations_and_declared_error_formats(tmp_path: 
         assert bad.status_code == 400
         assert bad.headers["Content-Type"] == "application/json"
         assert set(json.loads(bad.get_data(as_text=True))) == {"code", "message"}
+        page = client.get("/page?n=abc")
+        assert page.status_code == 400
+        assert page.headers["Content-Type"].startswith("text/html")
