@@ -401,6 +401,11 @@ class Builder:
         has_schema = isinstance(node.value, dict) and "schema" in node.value
         schema_node = self.resolver.child(node, "schema") if has_schema else None
         schema = self.bundle.convert(schema_node) if schema_node is not None else None
+        if schema is not None and not _structured_media(name) and not self._textual_schema(schema_node):
+            # XML and other media the runtime passes through as text or bytes: a schema of objects or
+            # arrays describes a data model the runtime does not parse, so the raw text is not checked
+            # against it (it used to be, and every XML body was a 400 "is not of type 'object'")
+            schema = None
         schema_type = "Any"
         if schema_node is not None:
             model = self._body_models.get(f"{schema_node.uri}#{schema_node.ptr}")
@@ -434,6 +439,17 @@ class Builder:
             encoding=tuple(encoding),
             examples=self._examples(node, schema_node),
         )
+
+    def _textual_schema(self, node: Located | None) -> bool:
+        """Whether the schema describes the raw text itself (a string, or no type at all)."""
+        schema = self._resolved(node)
+        if schema is None or not isinstance(schema.value, dict):
+            return True
+        declared = schema.value.get("type")
+        types = declared if isinstance(declared, list) else [declared] if declared else []
+        if types:
+            return "string" in types
+        return not any(k in schema.value for k in ("properties", "items", "allOf", "oneOf", "anyOf"))
 
     def _examples(self, node: Located, schema_node: Located | None) -> tuple[Any, ...]:
         """The spec's examples of a media type, in order: its `example`, its `examples` (Example
@@ -609,6 +625,12 @@ def _binary_types(operations: list[Operation]) -> tuple[str, ...]:
             if not textual and not ranged and not base.endswith("+xml") and base != "application/xml":
                 found[base] = None
     return tuple(found)
+
+
+def _structured_media(media: str) -> bool:
+    """Media the runtime parses into data a JSON Schema checks: JSON, forms, multipart."""
+    base = media.split(";", 1)[0].strip().lower()
+    return is_json(base) or base in ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def _success_status(responses: tuple[Response, ...]) -> int:
