@@ -142,9 +142,7 @@ def run_spec(spec: Path, workdir: Path, *, seed: int, max_examples: int, budget:
                     if key not in row.details:
                         request = response.request
                         raw = request.body if isinstance(request.body, bytes | str) else b""
-                        sent = (
-                            f"{request.method} {request.url} headers={dict(request.headers)} body={raw[:300]!r}"
-                        )
+                        sent = f"{request.method} {request.url} headers={dict(request.headers)} body={raw[:300]!r}"
                         got = f"{response.status_code} {response.headers.get('content-type')} {response.text[:300]}"
                         row.details[key] = f"{str(failure.message)[:400]}\n{sent[:400]}\n-> {got}"
                         row.failures[name] += 1
