@@ -98,6 +98,9 @@ def run_spec(spec: Path, workdir: Path, *, seed: int, max_examples: int, budget:
         return row
     with importable(workdir, top):
         try:
+            # credentials are checked as a deployed app checks them (no verifier registered: refused), not
+            # as `make mock` does (any present credential accepted), or ignored_auth would flag every
+            # secured operation
             app = build_app(top, f"corpus-{slug(spec.stem)}")
             config = SchemathesisConfig.from_str('base-url = "http://localhost"\n')
             schema = schemathesis.openapi.from_path(spec, config=config)

@@ -12,12 +12,13 @@ is served with `chalice local`. `build_app` builds the same app in-process (devt
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from chalice import Chalice
@@ -32,9 +33,10 @@ import sys
 
 sys.path.insert(0, {root!r})  # chalicelib.runtime of the repository that generated this app
 
-from devtools.mock import build_app  # noqa: E402
+from devtools.mock import any_credentials, build_app  # noqa: E402
 
 app = build_app({package!r}, {name!r})
+any_credentials({package!r}).__enter__()  # any credential that is present is accepted, for good
 '''
 
 
@@ -59,9 +61,49 @@ def generate(
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 
 
+def security_of(package: str) -> tuple[dict[str, str], frozenset[str]]:
+    """Scheme name -> kind of every scheme the mock's operations use, and every scope they ask for."""
+    routes = importlib.import_module(f"{package}._generated.routes")
+    kinds: dict[str, str] = {}
+    scopes: set[str] = set()
+    for _, _, module, _, _ in routes.OPERATIONS:
+        op = importlib.import_module(f"{package}._generated.operations.{module}").OPERATION
+        for alternative in op.security or ():
+            for scheme, wanted in alternative:
+                kinds[scheme.name] = scheme.kind
+                scopes.update(wanted)
+    return kinds, frozenset(scopes)
+
+
+@contextlib.contextmanager
+def any_credentials(package: str) -> Iterator[None]:
+    """A mock checks that credentials are present, not who they name: every api key, basic pair and bearer
+    token of the mock's schemes is accepted with every scope the spec mentions (missing ones are still a
+    401). Restores the previous verifiers on exit."""
+    from chalicelib.runtime.security import Principal, verifiers
+
+    kinds, scopes = security_of(package)
+    saved = (dict(verifiers.api_keys), dict(verifiers.basic), dict(verifiers.bearer))
+    mock_user = Principal("mock-user", scopes, {"sub": "mock-user"})
+    for scheme, kind in kinds.items():
+        if kind == "apiKey":
+            verifiers.api_key(scheme)(lambda _key: mock_user)
+        elif kind == "basic":
+            verifiers.basic_auth(scheme)(lambda _user, _password: mock_user)
+        elif kind == "bearer":
+            verifiers.bearer_token(scheme)(lambda _token: mock_user)
+    try:
+        yield
+    finally:
+        for live, before in zip((verifiers.api_keys, verifiers.basic, verifiers.bearer), saved, strict=True):
+            live.clear()
+            live.update(before)
+
+
 def build_app(package: str = PACKAGE, name: str = "mock-api") -> Chalice:
     """The Chalice app of a generated mock package, wired as app.py wires the real one (CORS, problem+json
-    errors, binary types, /openapi.json and /docs)."""
+    errors, binary types, /openapi.json and /docs). Credentials: see `any_credentials` (app.py enters it
+    for good; in-process users wrap their calls in it)."""
     from chalicelib.runtime.cors import CorsPath, cors_middleware
     from chalicelib.runtime.errors import problem_errors
 

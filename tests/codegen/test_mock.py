@@ -303,3 +303,42 @@ def test_mock_app_redirect_only_operations_and_declared_error_formats(tmp_path: 
         page = client.get("/page?n=abc")
         assert page.status_code == 400
         assert page.headers["Content-Type"].startswith("text/html")
+
+
+SECURED_SPEC = """
+openapi: 3.1.0
+info: {title: secured, version: "1"}
+paths:
+  /users:
+    get:
+      security: [{bearerAuth: ["read:users"]}, {key: []}]
+components:
+  securitySchemes:
+    bearerAuth: {type: http, scheme: bearer}
+    key: {type: apiKey, in: header, name: X-Key}
+"""
+
+
+def test_make_mock_accepts_any_present_credential_and_an_operation_without_responses(tmp_path: Path) -> None:
+    """`make mock` checks that credentials are present, not whom they name; an operation declaring no
+    response (OAS 3.1 allows it) answers 200 with no content instead of a 500 (found by make corpus on
+    oai-v3.1-non-oauth-scopes.yaml)."""
+    from werkzeug.test import Client
+
+    from chalicelib.runtime.security import verifiers
+    from devtools.mock import any_credentials, build_app
+    from tests.contract.wsgi import ChaliceWSGI
+
+    spec = tmp_path / "secured.yaml"
+    spec.write_text(SECURED_SPEC, encoding="utf-8")
+    run = generate(spec, tmp_path, "mock_sec._generated", "--mock")
+    assert run.returncode == 0, run.explain()
+    before = (dict(verifiers.api_keys), dict(verifiers.basic), dict(verifiers.bearer))
+    with importable(tmp_path, "mock_sec"):
+        client = Client(ChaliceWSGI(build_app("mock_sec")))
+        with any_credentials("mock_sec"):
+            assert client.get("/users").status_code == 401
+            assert client.get("/users", headers={"Authorization": "Bearer anything"}).status_code == 200
+            assert client.get("/users", headers={"X-Key": "k"}).status_code == 200
+        assert client.get("/users", headers={"X-Key": "k"}).status_code == 401  # no verifier: refused
+    assert (dict(verifiers.api_keys), dict(verifiers.basic), dict(verifiers.bearer)) == before
