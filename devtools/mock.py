@@ -33,10 +33,10 @@ import sys
 
 sys.path.insert(0, {root!r})  # chalicelib.runtime of the repository that generated this app
 
-from devtools.mock import any_credentials, build_app  # noqa: E402
+from devtools.mock import accept_any_credentials, build_app  # noqa: E402
 
 app = build_app({package!r}, {name!r})
-any_credentials({package!r}).__enter__()  # any credential that is present is accepted, for good
+accept_any_credentials({package!r})  # any credential that is present is accepted
 '''
 
 
@@ -75,15 +75,13 @@ def security_of(package: str) -> tuple[dict[str, str], frozenset[str]]:
     return kinds, frozenset(scopes)
 
 
-@contextlib.contextmanager
-def any_credentials(package: str) -> Iterator[None]:
+def accept_any_credentials(package: str) -> None:
     """A mock checks that credentials are present, not who they name: every api key, basic pair and bearer
     token of the mock's schemes is accepted with every scope the spec mentions (missing ones are still a
-    401). Restores the previous verifiers on exit."""
+    401). For good (the app.py of `make mock`); `any_credentials` undoes it afterwards."""
     from chalicelib.runtime.security import Principal, verifiers
 
     kinds, scopes = security_of(package)
-    saved = (dict(verifiers.api_keys), dict(verifiers.basic), dict(verifiers.bearer))
     mock_user = Principal("mock-user", scopes, {"sub": "mock-user"})
     for scheme, kind in kinds.items():
         if kind == "apiKey":
@@ -92,6 +90,15 @@ def any_credentials(package: str) -> Iterator[None]:
             verifiers.basic_auth(scheme)(lambda _user, _password: mock_user)
         elif kind == "bearer":
             verifiers.bearer_token(scheme)(lambda _token: mock_user)
+
+
+@contextlib.contextmanager
+def any_credentials(package: str) -> Iterator[None]:
+    """`accept_any_credentials` for the duration (in-process users); the previous verifiers come back."""
+    from chalicelib.runtime.security import verifiers
+
+    saved = (dict(verifiers.api_keys), dict(verifiers.basic), dict(verifiers.bearer))
+    accept_any_credentials(package)
     try:
         yield
     finally:
@@ -102,8 +109,7 @@ def any_credentials(package: str) -> Iterator[None]:
 
 def build_app(package: str = PACKAGE, name: str = "mock-api") -> Chalice:
     """The Chalice app of a generated mock package, wired as app.py wires the real one (CORS, problem+json
-    errors, binary types, /openapi.json and /docs). Credentials: see `any_credentials` (app.py enters it
-    for good; in-process users wrap their calls in it)."""
+    errors, binary types, /openapi.json and /docs). Credentials: see `accept_any_credentials`."""
     from chalicelib.runtime.cors import CorsPath, cors_middleware
     from chalicelib.runtime.errors import problem_errors
 

@@ -342,3 +342,29 @@ def test_make_mock_accepts_any_present_credential_and_an_operation_without_respo
             assert client.get("/users", headers={"X-Key": "k"}).status_code == 200
         assert client.get("/users", headers={"X-Key": "k"}).status_code == 401  # no verifier: refused
     assert (dict(verifiers.api_keys), dict(verifiers.basic), dict(verifiers.bearer)) == before
+
+
+def test_make_mock_project_serves_with_any_credentials(tmp_path: Path) -> None:
+    """The throwaway project of `make mock` (app.py + .chalice/config.json) imports, and its app keeps
+    accepting credentials after import (a context manager entered and dropped there was undone by the
+    garbage collector)."""
+    import subprocess
+    import sys
+
+    from devtools.mock import write_project
+    from tests.codegen.support import ROOT
+
+    project = write_project(ROOT / "openapi.yaml", tmp_path / "mock")
+    assert (project / ".chalice" / "config.json").is_file()
+    probe = (
+        "import gc, app\n"
+        "gc.collect()\n"
+        "from chalicelib.runtime.security import verifiers\n"
+        "assert set(verifiers.bearer) == {'bearerAuth', 'oauth2'}, verifiers.bearer\n"
+        "assert set(verifiers.api_keys) == {'apiKey'}, verifiers.api_keys\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert not (ROOT / "chalicelib" / "_generated" / "mockapi").exists()
