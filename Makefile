@@ -10,7 +10,7 @@ PORT ?= 8000
 STAGE ?= local
 SWAGGER_UI := chalicelib/_static/swagger-ui
 
-.PHONY: install gen assets browser run token package load contract test check lint format types codegen-check regen bench-codegen bench clean
+.PHONY: install gen assets browser run token package load contract mock corpus test check lint format types codegen-check regen bench-codegen bench clean
 
 .PHONY: client client-deps client-check docs
 
@@ -73,6 +73,20 @@ SEED ?= 8
 MAX_EXAMPLES ?= 25
 contract: install gen  ## contract tests against a stage (URL=..., SEED=, MAX_EXAMPLES=); docs/CONTRACT.md
 	$(PY) -m devtools.contract --seed $(SEED) --max-examples $(MAX_EXAMPLES) --report reports/contract-junit.xml $(if $(URL),--url $(URL))
+
+# `make mock`: openapi.yaml served as a mock (codegen --mock: each operation answers its spec example or data
+# synthesized from its response schema) under `chalice local`, from a throwaway project in .cache/mock/;
+# chalicelib/_generated is not touched. MOCK_SPEC=path/to/spec.yaml serves another spec.
+MOCK_SPEC ?= openapi.yaml
+mock: install  ## serve $(MOCK_SPEC) as a mock API on http://$(HOST):$(PORT), for front-end work
+	$(PY) -m devtools.mock --spec $(MOCK_SPEC) --host $(HOST) --port $(PORT)
+
+# `make corpus`: every spec of ../shared/specs as a mock app, checked by schemathesis in-process (positive +
+# negative, every check, fixed seed, CORPUS_EXAMPLES per operation and mode, CORPUS_BUDGET s per spec).
+CORPUS_EXAMPLES ?= 10
+CORPUS_BUDGET ?= 60
+corpus: install  ## the generator's conformance across real specs (docs/CORPUS.md)
+	$(PY) -m devtools.corpus --seed $(SEED) --max-examples $(CORPUS_EXAMPLES) --budget $(CORPUS_BUDGET)
 
 test: install assets browser  ## the whole test suite (CI runs exactly this)
 	$(PY) -m pytest

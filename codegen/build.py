@@ -401,6 +401,11 @@ class Builder:
         has_schema = isinstance(node.value, dict) and "schema" in node.value
         schema_node = self.resolver.child(node, "schema") if has_schema else None
         schema = self.bundle.convert(schema_node) if schema_node is not None else None
+        if schema is not None and not _structured_media(name) and not self._textual_schema(schema_node):
+            # XML and other media the runtime passes through as text or bytes: a schema of objects or
+            # arrays describes a data model the runtime does not parse, so the raw text is not checked
+            # against it (it used to be, and every XML body was a 400 "is not of type 'object'")
+            schema = None
         schema_type = "Any"
         if schema_node is not None:
             model = self._body_models.get(f"{schema_node.uri}#{schema_node.ptr}")
@@ -432,7 +437,40 @@ class Builder:
             py_type=_body_type(name, schema_type),
             shape=self.shape(schema_node) if form else None,
             encoding=tuple(encoding),
+            examples=self._examples(node, schema_node),
         )
+
+    def _textual_schema(self, node: Located | None) -> bool:
+        """Whether the schema describes the raw text itself (a string, or no type at all)."""
+        schema = self._resolved(node)
+        if schema is None or not isinstance(schema.value, dict):
+            return True
+        declared = schema.value.get("type")
+        types = declared if isinstance(declared, list) else [declared] if declared else []
+        if types:
+            return "string" in types
+        return not any(k in schema.value for k in ("properties", "items", "allOf", "oneOf", "anyOf"))
+
+    def _examples(self, node: Located, schema_node: Located | None) -> tuple[Any, ...]:
+        """The spec's examples of a media type, in order: its `example`, its `examples` (Example
+        objects, `$ref`s followed, `externalValue` skipped), then the schema's `example`/`examples`
+        (through `$ref`s). Only `--mock` uses them; whether they are valid is checked there."""
+        found: list[Any] = []
+        value = node.value if isinstance(node.value, dict) else {}
+        if "example" in value:
+            found.append(value["example"])
+        if isinstance(value.get("examples"), dict):
+            for key in value["examples"]:
+                example = self.resolver.deref(self.resolver.child(node, "examples", key))
+                if example is not None and isinstance(example.value, dict) and "value" in example.value:
+                    found.append(example.value["value"])
+        schema = self._resolved(schema_node)
+        if schema is not None and isinstance(schema.value, dict):
+            if "example" in schema.value:
+                found.append(schema.value["example"])
+            if isinstance(schema.value.get("examples"), list):
+                found.extend(schema.value["examples"])
+        return tuple(found)
 
     def _responses(self, raw: _RawOp) -> tuple[Response, ...]:
         result = []
@@ -589,11 +627,22 @@ def _binary_types(operations: list[Operation]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _structured_media(media: str) -> bool:
+    """Media the runtime parses into data a JSON Schema checks: JSON, forms, multipart."""
+    base = media.split(";", 1)[0].strip().lower()
+    return is_json(base) or base in ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
 def _success_status(responses: tuple[Response, ...]) -> int:
+    """The lowest declared 2xx; else 200 (a `2XX` range or `default` covers it, or nothing is declared);
+    else, when only 1xx/3xx codes are declared (a redirect-only operation), the lowest of them."""
     codes = sorted(int(r.status) for r in responses if r.status.isdigit() and r.status.startswith("2"))
     if codes:
         return codes[0]
-    return 200
+    if any(r.status in ("2XX", "default") for r in responses):
+        return 200
+    other = sorted(int(r.status) for r in responses if r.status.isdigit() and r.status[0] in "13")
+    return other[0] if other else 200
 
 
 def _schema_default(resolver: Resolver, node: Located | None, missing: object) -> Any:

@@ -19,6 +19,7 @@ from codegen.build import Builder, Options
 from codegen.emit import emit
 from codegen.errors import CodegenFailed, SpecProblem
 from codegen.loader import load_document
+from codegen.mock import DEFAULT_SEED, mock_answers
 from codegen.output import materialize, stale_files, swap_in
 from codegen.resolve import Resolver
 from codegen.validate import CRASHED, ValidationCache, run_validation
@@ -54,7 +55,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--stub", action="store_true", help="answer 501 problem+json for operations without a handler"
     )
     mode.add_argument(
+        "--mock",
+        action="store_true",
+        help="answer the spec's example (or data synthesized from the schema) for operations without a handler",
+    )
+    mode.add_argument(
         "--scaffold", action="store_true", help="append skeletons for missing handlers (never edits lines)"
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        help=f"--mock: seed of synthesized data (default {DEFAULT_SEED})",
     )
     parser.add_argument(
         "--check", action="store_true", help="exit 1 and name the stale files if --out is out of date"
@@ -137,19 +149,23 @@ def _run(args: argparse.Namespace, started: float) -> int:
     elif missing:
         for op in missing:
             where = root.display
-            line = None if args.stub else root.line_of(op.pointer)
+            lenient = args.stub or args.mock
+            line = None if lenient else root.line_of(op.pointer)
             message = (
                 f"no handler {handlers_package}.{op.tag_module}.{op.py_name} for {op.method} {op.path}"
                 + (
                     "; answering 501"
                     if args.stub
+                    else "; answering a mock"
+                    if args.mock
                     else f"; write in {args.handlers / (op.tag_module + '.py')}:\n    "
                 )
-                + ("" if args.stub else H.signature(op) + " ...")
+                + ("" if lenient else H.signature(op) + " ...")
             )
-            problems.append(
-                SpecProblem(where, op.pointer, message, "warning" if args.stub else "error", line)
-            )
+            if not args.mock:  # one line per mocked operation would drown the rest
+                problems.append(
+                    SpecProblem(where, op.pointer, message, "warning" if lenient else "error", line)
+                )
     for path, fn in H.unmatched(modules, api.operations):
         problems.append(
             SpecProblem(str(path), "", f"handler function {fn!r} matches no operation", "warning")
@@ -175,7 +191,23 @@ def _run(args: argparse.Namespace, started: float) -> int:
 
     # built beside --out so the swap is a rename; --check builds in the system temp dir (touches nothing)
     near = None if args.check else args.out.parent
-    built = materialize(emit(api, args.spec.name, docs_spec=docs_spec, docs_page=docs_page), near=near)
+    mocks = mock_answers(api, args.seed) if args.mock else None
+    if mocks is not None:
+        for name, mocked in mocks.items():
+            if mocked.success.source == "unsatisfiable":
+                op = next(o for o in api.operations if o.py_name == name)
+                problems.append(
+                    SpecProblem(
+                        root.display,
+                        op.pointer,
+                        f"--mock: no value valid against the success response of {op.method} {op.path} "
+                        "could be synthesized; answering 501",
+                        "warning",
+                    )
+                )
+        print(f"codegen: {len(mocks)} operation(s) mocked (seed {args.seed})", file=sys.stderr)
+    files = emit(api, args.spec.name, docs_spec=docs_spec, docs_page=docs_page, mocks=mocks)
+    built = materialize(files, near=near)
     try:
         report(problems)
         if args.check:

@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 
 from codegen.ir import Api, Operation
+from codegen.mock import MockOperation
 from codegen.naming import is_identifier
 from codegen.validators import compile_api
 
@@ -42,6 +43,7 @@ def _environment() -> jinja2.Environment:
         autoescape=False,  # noqa: S701 - renders Python source, not HTML
     )
     env.filters["py"] = py
+    env.filters["dict"] = dict
     env.filters["doc"] = _doc
     env.filters["oneline"] = lambda s: " ".join(str(s).split())
     env.filters["optional"] = lambda t: (
@@ -57,7 +59,14 @@ def _typing_names(text: str) -> list[str]:
     ]
 
 
-def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = True) -> dict[str, str]:
+def emit(
+    api: Api,
+    spec_name: str,
+    docs_spec: bool = True,
+    docs_page: bool = True,
+    mocks: dict[str, MockOperation] | None = None,
+) -> dict[str, str]:
+    """`mocks` (`--mock`): canned answers of operations without a handler (codegen/mock.py)."""
     env = _environment()
     header = HEADER.format(spec=spec_name)
     files: dict[str, str] = {}
@@ -88,7 +97,13 @@ def emit(api: Api, spec_name: str, docs_spec: bool = True, docs_page: bool = Tru
         runtime_names += ["Param"] if op.parameters else []
         runtime_names += ["ResponseSpec"] if op.responses else []
         runtime_names += ["Segment"] if op.segments else []
+        mocked = (mocks or {}).get(op.py_name) if not op.has_handler else None
+        mock = mocked.success if mocked is not None else None
+        if mock is not None and mock.source == "unsatisfiable":
+            mock = None  # nothing valid could be synthesized: answers 501 like --stub (reported)
         files[f"operations/{op.py_name}.py"] = operation.render(
+            mock=mock,
+            mock_errors=mocked.errors if mocked is not None and any(a for _, a in mocked.errors) else (),
             api=api,
             op=op,
             header=header,

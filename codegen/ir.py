@@ -41,6 +41,7 @@ class MediaType:
     py_type: str
     shape: dict[str, Any] | None  # form and multipart bodies: how fields are coerced
     encoding: tuple[tuple[str, Encoding], ...]
+    examples: tuple[Any, ...] = ()  # the spec's examples (media `example`/`examples`, then the schema's)
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,8 @@ def problem_errors(request: Request, get_response: Callable[[Request], Response]
     if isinstance(body, (str, bytes)) and body:
         try:
             body = json.loads(body)
-        except ValueError:
-            body = None
+        except ValueError:  # not JSON, so not Chalice's error body: an answer the operation declares
+            return response
     if body and not (isinstance(body, dict) and "Code" in body and "Message" in body):
         return response  # an answer the operation declares (e.g. a 503 health report), not Chalice's
     detail = str(body.get("Message") or "") if isinstance(body, dict) else ""

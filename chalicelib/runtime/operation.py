@@ -174,9 +174,14 @@ class ResponseSpec(_Slotted):
         return param
 
 
+#: A canned answer (body, content type, headers) of a mock app (`codegen --mock`) for a declared error response.
+Canned = tuple[Any, str | None, Mapping[str, str]]
+
+
 class Operation(_Slotted):
     __slots__ = (
         "body",
+        "errors",
         "method",
         "operation_id",
         "parameters",
@@ -200,8 +205,10 @@ class Operation(_Slotted):
         responses: Mapping[str, ResponseSpec],
         success_status: int,
         security: Security | None = None,  # runtime/security.py; None or (): public
+        errors: Mapping[str, Canned | None] | None = None,  # mock apps: error answers by response key
     ) -> None:
         self.security = security or None
+        self.errors = errors
         self.operation_id = operation_id
         self.method = method
         self.path = path
@@ -220,6 +227,17 @@ class Operation(_Slotted):
         if successes and all(r.media for r in successes):
             media = tuple(dict.fromkeys(m for r in successes for m in r.media))
         self.success_media: tuple[str, ...] | None = media
+
+    def canned_error(self, status: int) -> Canned | None:
+        """A mock app's answer for an error `status`: the declared response that applies (exact code, then
+        range, then `default`) in its own format; None where that response takes problem+json."""
+        if not self.errors:
+            return None
+        code = str(status)
+        for key in (code, f"{code[0]}XX", "default"):
+            if key in self.errors:
+                return self.errors[key]
+        return None
 
     def response_for(self, status: int) -> ResponseSpec | None:
         """The declared response for `status`: exact code, then `2XX`-style range, then `default`."""

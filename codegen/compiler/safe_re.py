@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from re import _constants as C  # type: ignore[attr-defined]  # CPython's own sre constants, stable in 3.11
-from re import _parser  # type: ignore[attr-defined]  # the parser `re.compile` runs; no public equivalent
+from re import _constants as C  # type: ignore[attr-defined,unused-ignore]  # CPython's own sre constants, stable in 3.11
+from re import _parser  # type: ignore[attr-defined,unused-ignore]  # the parser `re.compile` runs; no public equivalent
 from typing import Any
 
 _MAX = 0x10FFFF

@@ -1,0 +1,47 @@
+"""The CI-sized slice of `make corpus` (docs/CORPUS.md): small corpus specs generated with `codegen --mock`
+and checked in-process by schemathesis (positive + negative, every check, fixed seed, few examples).
+
+Each spec may only fail the checks docs/CORPUS.md explains for it (the spec contradicts itself, or asks
+for what HTTP cannot tell apart); a server error, a spec that does not generate, or any other failure
+fails the test. The full run (every spec, more examples) is `make corpus`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from devtools.corpus import SERVER_ERROR, SPECS, run_spec
+
+EXAMPLES = int(os.environ.get("CORPUS_EXAMPLES") or 5)
+
+#: spec -> the checks docs/CORPUS.md explains for it
+ALLOWED: dict[str, set[str]] = {
+    "oai-v3.0-petstore.yaml": set(),
+    "oai-v3.0-petstore-expanded.yaml": set(),
+    # every operation declares only 200: refusing invalid input has no declared status (CORPUS.md §1)
+    "opc-3.1-specific.fixture.yaml": {"undeclared_rejection"},
+    # `state` (allowEmptyValue: false by default) vs a string schema (§2); only 200 declared (§1)
+    "oai-v3.0-link-example.yaml": {"undeclared_rejection", "positive_data_acceptance"},
+    # an empty form body is no body (§4); 400 is not declared, only 200 and 404 (§1)
+    "oai-v3.0-uspto.yaml": {"negative_data_rejection", "undeclared_rejection"},
+    # XML bodies are passed through unparsed (§5); `username` allowEmptyValue (§2)
+    "swagger-petstore-v3.yaml": {"negative_data_rejection", "positive_data_acceptance"},
+}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", sorted(ALLOWED))
+def test_mock_app_keeps_its_spec(name: str, tmp_path: Path) -> None:
+    spec = SPECS / name
+    assert spec.is_file(), f"the shared spec corpus is missing {spec}"
+    row = run_spec(spec, tmp_path, seed=8, max_examples=EXAMPLES, budget=20.0)
+    details = "\n".join(f"{c} | {op} | {t}\n    {m}" for (c, op, t), m in sorted(row.details.items()))
+    assert not row.error, row.error
+    assert row.operations > 0
+    assert row.requests > 0
+    assert not row.failures.get(SERVER_ERROR), details
+    unexplained = set(row.failures) - ALLOWED[name]
+    assert not unexplained, f"{sorted(unexplained)}\n{details}"
