@@ -79,7 +79,17 @@ def create_item(
     *, principal: Principal, body: models.Item, idempotency_key: str | None = None
 ) -> HandlerResult:
     """Create an item"""
-    record, created = item_service().create_item(body, idempotency_key=idempotency_key)
+    service = item_service()
+    record, created = service.create_item(body, idempotency_key=idempotency_key)
+    if not created:
+        try:  # a replay answers the first item as it is now: it may have changed, or gone
+            record = service.get(str(record["id"]))
+        except ItemNotFound:
+            raise ProblemError(
+                409,
+                "This Idempotency-Key created an item that has been deleted since; "
+                "send the request again with a new key to create another.",
+            ) from None
     # the requested path carries the API Gateway stage (/dev/items), so the URL is right when deployed
     headers = {"Location": f"{request_path().rstrip('/')}/{record['id']}"}
     if not created:

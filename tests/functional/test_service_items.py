@@ -138,7 +138,7 @@ def test_same_idempotency_key_twice_creates_one_item(service_any: Api) -> None:
     assert [i["id"] for i in listed] == [first.json["id"], other.json["id"]]
 
 
-def test_idempotency_replay_answers_the_first_item_even_after_it_changed(service: Api) -> None:
+def test_idempotency_replay_answers_the_first_item_as_it_is_now(service: Api) -> None:
     key = str(uuid.uuid4())
     first = service.post("/items", item_body(), headers={"Idempotency-Key": key}).json
     changed = service.patch(f"/items/{first['id']}", {"price": 1}, headers={"If-Match": etag_of(first)})
@@ -146,8 +146,21 @@ def test_idempotency_replay_answers_the_first_item_even_after_it_changed(service
     again = service.post("/items", item_body(), headers={"Idempotency-Key": key})
     assert again.status == 201
     assert again.headers["idempotent-replayed"] == "true"
-    assert again.json["id"] == first["id"]
+    assert again.json == changed.json  # its current state, with the ETag a next write needs
+    assert again.etag == '"2"'
     assert len(service.get("/items").json["items"]) == 1
+
+
+def test_idempotency_replay_of_a_deleted_item_is_a_conflict(service: Api) -> None:
+    """Found by schemathesis (stateful): a replay pointing at a deleted item was a 201 whose Location 404s."""
+    key = str(uuid.uuid4())
+    first = service.post("/items", item_body(), headers={"Idempotency-Key": key}).json
+    assert service.delete(f"/items/{first['id']}", headers={"If-Match": etag_of(first)}).status == 204
+    again = service.post("/items", item_body(), headers={"Idempotency-Key": key})
+    assert_problem(again, 409)
+    assert "new key" in again.json["detail"]
+    fresh = service.post("/items", item_body(), headers={"Idempotency-Key": str(uuid.uuid4())})
+    assert fresh.status == 201
 
 
 # -- get ------------------------------------------------------------------------------------------------

@@ -108,6 +108,13 @@ def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
+def _r_409_0(x: Any, p: str, e: list[Err]) -> bool:
+    ok = True
+    if not _c_problem__s.v(x, p, e):
+        ok = False
+    return ok
+
+
 def _r_415_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not _c_problem__s.v(x, p, e):
@@ -174,6 +181,12 @@ OPERATION = Operation(
             headers={
                 "WWW-Authenticate": HeaderSpec(required=True, schema=_h_401_0, shape={"type": ["string"]}),
             },
+        ),
+        "409": ResponseSpec(
+            media={
+                "application/problem+json": _r_409_0,
+            },
+            headers={},
         ),
         "415": ResponseSpec(
             media={

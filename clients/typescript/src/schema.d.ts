@@ -72,7 +72,8 @@ export interface paths {
         /**
          * Create an item
          * @description With an `Idempotency-Key`, a retry (same key, within 24 hours) creates nothing and answers with
-         *     the item the first request created, marked `Idempotent-Replayed: true`.
+         *     the item the first request created, as it is now, marked `Idempotent-Replayed: true` (409 if that
+         *     item has been deleted since).
          */
         post: operations["createItem"];
         delete?: never;
@@ -944,6 +945,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description The `Idempotency-Key` was used for an item that has been deleted since; retry with a new key. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             415: components["responses"]["Problem"];
             default: components["responses"]["Problem"];
         };
