@@ -126,7 +126,7 @@ class Synthesizer:
         """jsonschema only (subschemas while building; the final answer takes `validator`)."""
         try:
             return bool(self._jsonschema(schema, registry=self.registry).is_valid(value))
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - a subschema jsonschema cannot evaluate: the final check decides
             return True
 
     # -- public -------------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ class Synthesizer:
             raise Unsatisfiable(str(exc)) from exc
         tries = []
         for variant in range(4):
-            self.rng = random.Random(f"{self.seed}:{key}:{variant}")  # noqa: S311
+            self.rng = random.Random(f"{self.seed}:{key}:{variant}")  # noqa: S311 - mock data, not secrets
             self._full = variant % 2 == 0  # optional properties: all of them, then only the required ones
             try:
                 candidate = self.value(schema, 0)
@@ -534,7 +534,7 @@ def _json_key(value: Any) -> str:
 
 
 def _uuid(rng: random.Random) -> str:
-    raw = "%032x" % rng.getrandbits(128)  # noqa: UP031
+    raw = f"{rng.getrandbits(128):032x}"
     return f"{raw[:8]}-{raw[8:12]}-4{raw[13:16]}-8{raw[17:20]}-{raw[20:32]}"
 
 

@@ -33,7 +33,7 @@ import sys
 
 sys.path.insert(0, {root!r})  # chalicelib.runtime of the repository that generated this app
 
-from devtools.mock import accept_any_credentials, build_app  # noqa: E402
+from devtools.mock import accept_any_credentials, build_app  # noqa: E402 - after the path it needs
 
 app = build_app({package!r}, {name!r})
 accept_any_credentials({package!r})  # any credential that is present is accepted

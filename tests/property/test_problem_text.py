@@ -37,7 +37,7 @@ def test_unusual_fields_fall_back_to_json_dumps() -> None:
 
     problem = ProblemError(Status.TEAPOT, "x", errors=[Violation("body", "/a", "m", "k")])
     assert problem.to_text() == json.dumps(problem.to_json())
-    odd = ProblemError(400, "x", errors=[Violation("body", "/a", 42, "k")])  # type: ignore[arg-type]
+    odd = ProblemError(400, "x", errors=[Violation("body", "/a", 42, "k")])  # type: ignore[arg-type]  # a non-str on purpose: the fallback
     assert odd.to_text() == json.dumps(odd.to_json())
 
 
