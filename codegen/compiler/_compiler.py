@@ -174,6 +174,15 @@ _STRING_FORMATS = {
     "ipv6": "is_ipv6",
     "byte": "is_byte",
 }
+# formats whose common values one compiled expression accepts (chalicelib/runtime/validation.py): the
+# generated check calls it directly, and the checker function only for what it refuses (exact when the
+# checker is None: the expression is the whole definition)
+_FAST_FORMATS: dict[str, tuple[str, str | None]] = {
+    "uuid": ("UUID_RE", None),
+    "date-time": ("DATE_TIME_FAST", "is_date_time"),
+    "date": ("DATE_FAST", "is_date"),
+    "time": ("TIME_FAST", "is_time"),
+}
 _NUMBER_FORMATS = {"int32": "is_int32", "int64": "is_int64", "float": "is_float", "double": "is_double"}
 
 _GROUP_TEST = {
@@ -412,6 +421,7 @@ class Compiler:
         self._defaults_cache: dict[str, bool] = {}
         self._anon = 0
         self._fn = _Fn("")
+        self._quiet = 0  # > 0 inside checks whose errors are discarded (`_quietly`)
 
     # -- public API ----------------------------------------------------------------------------------
     def add(self, name: str, schema: Any, base_uri: str = "") -> str:
@@ -679,8 +689,28 @@ class Compiler:
 
     # -- errors --------------------------------------------------------------------------------------
     def _fail(self, w: Block, v: _V, ptr: _Ptr, message: str, keyword: str) -> None:
+        if self._quiet:  # only the verdict counts here (see `_quietly`): no message is built
+            w.line(f"{v.ok} = False")
+            return
         w.line(f"e.append(({ptr.expr()}, {message}, {lit(keyword)}))")
         w.line(f"{v.ok} = False")
+
+    def _quietly(self, emit: Callable[[Block], None], w: Block, n: str) -> None:
+        """Emit, into `w`, checks whose errors are always discarded (`not`, `if`, `contains`): they set
+        their ok flag and append nothing, so a valid instance builds no message only to throw it away.
+        The list is cut back to `n` only when a helper call inside may still append."""
+        body = Block()
+        self._quiet += 1
+        try:
+            emit(body)
+        finally:
+            self._quiet -= 1
+        if _uses("e", body):
+            w.line(f"{n} = len(e)")
+            w.extend(body)
+            w.line(f"del e[{n}:]")
+        else:
+            w.extend(body)
 
     def _kw(self, schema: dict[str, Any], name: str) -> Any:
         if name not in self._keywords or name in self._disabled:
@@ -900,10 +930,14 @@ class Compiler:
             )
         fmt = self._kw(schema, "format")
         if isinstance(fmt, str) and fmt in _STRING_FORMATS:
-            fn = _STRING_FORMATS[fmt]
-            self._fail(
-                w.if_(f"not {fn}({x})"), v, v.p, f"r({x}) + {lit(f' is not a valid {fmt!r}')}", "format"
-            )
+            fast, exact = _FAST_FORMATS.get(fmt, (None, None))
+            if fast is None:
+                cond = f"not {_STRING_FORMATS[fmt]}({x})"
+            elif exact is None:
+                cond = f"{fast}.match({x}) is None"
+            else:
+                cond = f"{fast}.match({x}) is None and not {exact}({x})"
+            self._fail(w.if_(cond), v, v.p, f"r({x}) + {lit(f' is not a valid {fmt!r}')}", "format")
 
     def _number(self, schema: dict[str, Any], v: _V, w: Block) -> None:
         x = v.x
@@ -1036,12 +1070,16 @@ class Compiler:
         c, i, xi, n, o = (self._fn.var(p) for p in ("c", "i", "x", "n", "o"))
         check = Block()
         if contains is not False:
-            self._child(
-                contains,
-                self._sub_ctx(ctx, contains, "contains", speculative=True),
-                _V(xi, v.p.idx(i), o),
-                check,
-            )
+            self._quiet += 1  # which items match is all that counts: no message is built for the others
+            try:
+                self._child(
+                    contains,
+                    self._sub_ctx(ctx, contains, "contains", speculative=True),
+                    _V(xi, v.p.idx(i), o),
+                    check,
+                )
+            finally:
+                self._quiet -= 1
         if contains is False:  # no item matches
             if least > 0:
                 self._fail(w, v, v.p, lit(few), keyword)
@@ -1061,8 +1099,10 @@ class Compiler:
                 )
             return
         w.line(f"{c} = 0")
-        loop = w.loop(f"for {i}, {xi} in enumerate({x}):")
-        loop.line(f"{n} = len(e)")
+        loop = Block()
+        appends = _uses("e", check)  # only a helper call inside may still append
+        if appends:
+            loop.line(f"{n} = len(e)")
         loop.line(f"{o} = True")
         loop.extend(check)
         matched = Block()
@@ -1072,8 +1112,14 @@ class Compiler:
         elif most is None:
             matched.if_(f"{c} >= {least}").line("break")
         missed = Block()
-        missed.line(f"del e[{n}:]")
-        loop.add_if(o, matched, missed)
+        if appends:
+            missed.line(f"del e[{n}:]")
+        if missed.empty():
+            loop.if_(o).extend(matched)
+        else:
+            loop.add_if(o, matched, missed)
+        header = f"for {i}, {xi} in enumerate({x}):" if _uses(i, loop) else f"for {xi} in {x}:"
+        w.loop(header).extend(loop)
         if least > 0:
             self._fail(w.if_(f"{c} < {least}"), v, v.p, lit(few), keyword)
         if most is not None:
@@ -1419,10 +1465,9 @@ class Compiler:
         negated = self._kw(schema, "not")
         if negated is not None:
             n, o = self._fn.var("n"), self._fn.var("o")
-            w.line(f"{n} = len(e)")
             w.line(f"{o} = True")
-            self._inplace(negated, self._sub_ctx(ctx, negated, "not", speculative=True), _V(v.x, v.p, o), w)
-            w.line(f"del e[{n}:]")
+            not_ctx = self._sub_ctx(ctx, negated, "not", speculative=True)
+            self._quietly(lambda body: self._inplace(negated, not_ctx, _V(v.x, v.p, o), body), w, n)
             self._fail(
                 w.if_(o),
                 v,
@@ -1688,9 +1733,8 @@ class Compiler:
             self._inplace(other, self._sub_ctx(ctx, other, "else"), v, else_block)
         if then_block.empty() and else_block.empty():
             return
-        w.line(f"{n} = len(e)")
-        self._branch(cond, self._sub_ctx(ctx, cond, "if", speculative=True), v, o, ann, w)
-        w.line(f"del e[{n}:]")
+        if_ctx = self._sub_ctx(ctx, cond, "if", speculative=True)
+        self._quietly(lambda body: self._branch(cond, if_ctx, v, o, ann, body), w, n)
         if then_block.empty():
             w.if_(f"not {o}").extend(else_block)
         else:
@@ -1827,6 +1871,7 @@ def _uses(var: str, block: Block) -> bool:
 _RUNTIME_NAMES = frozenset(
     {"Err", "Regex", "enum_in", "esc", "multiple_of", "prefix", "r", "summary", "unique", "which"}
     | set(_STRING_FORMATS.values())
+    | {fast for fast, _ in _FAST_FORMATS.values()}
     | set(_NUMBER_FORMATS.values())
 )
 

@@ -364,6 +364,55 @@ def test_one_of_more_than_one_match() -> None:
     ]
 
 
+# `not`, `if` and `contains` discard the errors of their subschema: those checks only set a flag
+QUIET = {
+    "not": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1e-130},
+    "if": {"type": "string", "minLength": 3},
+    "then": {"pattern": "^a"},
+    "contains": {"type": "integer", "minimum": 10},
+}
+
+
+def test_discarded_subschema_errors_are_never_built() -> None:
+    validate, source = compile_validator({"type": ["number", "string", "array"], **QUIET})
+    # one message per keyword the instance can fail (type, not, then's pattern, contains), none for
+    # the subschemas whose outcome is all that counts (their minimum/minLength/type messages)
+    assert source.count("e.append(") == 4
+    assert "del e[" not in source  # nothing inside can append, so nothing is cut back
+    assert "enumerate(" not in source  # contains needs no item index when it reports no item
+    assert validate(5) == (True, [])
+    assert validate(1e-140) == (
+        False,
+        [
+            (
+                "",
+                '1e-140 should not be valid under {"type": "number", "exclusiveMinimum": 0, "exclusiveMaxim...',
+                "not",
+            )
+        ],
+    )
+    assert validate("xyz") == (False, [("", "'xyz' does not match \"^a\"", "pattern")])
+    assert validate("abc") == (True, [])
+    assert validate("xy") == (True, [])  # `if` fails: `then` does not apply
+    assert validate([1, 2]) == (False, [("", "no item matches 'contains'", "contains")])
+    assert validate([1, 12]) == (True, [])
+
+
+def test_discarded_subschema_errors_with_a_helper_call_inside_are_cut_back() -> None:
+    # a $ref inside `not` calls a function that appends: its errors are cut back to where they started
+    schema = {
+        "$defs": {"named": {"type": "object", "required": ["name"], "properties": {"name": {}}}},
+        "not": {"$ref": "#/$defs/named"},
+    }
+    validate, source = compile_validator(schema)
+    assert "del e[" in source
+    assert validate({}) == (True, [])
+    assert validate({"name": 1}) == (
+        False,
+        [("", '{\'name\': 1} should not be valid under {"$ref": "#/$defs/named"}', "not")],
+    )
+
+
 def test_recursive_schemas_become_recursive_functions() -> None:
     tree = {
         "$id": "urn:test:tree",

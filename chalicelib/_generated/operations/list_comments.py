@@ -6,7 +6,7 @@ from typing import Any, cast
 
 from chalicelib.handlers import posts as _handlers
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
-from chalicelib.runtime.validation import Err, is_uuid, r
+from chalicelib.runtime.validation import UUID_RE, Err, r
 
 from ..validators import comment_page__s as _c_comment_page__s
 from ..validators import problem__s as _c_problem__s
@@ -15,7 +15,7 @@ from ..validators import problem__s as _c_problem__s
 def _p_post_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if not is_uuid(x):
+        if UUID_RE.match(x) is None:
             e.append((p, r(x) + " is not a valid 'uuid'", "format"))
             ok = False
     else:

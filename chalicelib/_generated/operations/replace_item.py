@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 from chalicelib.handlers import items as _handlers
 from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec, Segment
 from chalicelib.runtime.security import Principal, Scheme
-from chalicelib.runtime.validation import Err, Regex, is_uuid, r
+from chalicelib.runtime.validation import UUID_RE, Err, Regex, r
 
 from ..validators import item__qd as _c_item__qd
 from ..validators import item__s as _c_item__s
@@ -26,7 +26,7 @@ _q_P1 = Regex(
 def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if not is_uuid(x):
+        if UUID_RE.match(x) is None:
             e.append((p, r(x) + " is not a valid 'uuid'", "format"))
             ok = False
     else:

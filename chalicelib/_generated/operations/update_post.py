@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 from chalicelib.handlers import posts as _handlers
 from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec, Segment
 from chalicelib.runtime.security import Principal, Scheme
-from chalicelib.runtime.validation import Err, Regex, is_uuid, r
+from chalicelib.runtime.validation import UUID_RE, Err, Regex, r
 
 from ..validators import post__s as _c_post__s
 from ..validators import post_patch__qd as _c_post_patch__qd
@@ -26,7 +26,7 @@ _q_P1 = Regex(
 def _p_post_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if not is_uuid(x):
+        if UUID_RE.match(x) is None:
             e.append((p, r(x) + " is not a valid 'uuid'", "format"))
             ok = False
     else:

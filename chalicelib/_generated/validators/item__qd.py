@@ -69,31 +69,14 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/price", r(x7) + " is not of type 'number'", "type"))
                 ok = False
-            n10 = len(e)
             o11 = True
             if type(x7) is int or type(x7) is float:
                 if x7 <= 0:
-                    e.append(
-                        (
-                            p + "/price",
-                            r(x7) + " is less than or equal to the minimum of 0",
-                            "exclusiveMinimum",
-                        )
-                    )
                     o11 = False
                 if x7 >= 1e-130:
-                    e.append(
-                        (
-                            p + "/price",
-                            r(x7) + " is greater than or equal to the maximum of 1e-130",
-                            "exclusiveMaximum",
-                        )
-                    )
                     o11 = False
             else:
-                e.append((p + "/price", r(x7) + " is not of type 'number'", "type"))
                 o11 = False
-            del e[n10:]
             if o11:
                 e.append(
                     (

@@ -1,7 +1,7 @@
 # generated from openapi.yaml — do not edit
 from typing import Any
 
-from chalicelib.runtime.validation import Err, is_uuid, r
+from chalicelib.runtime.validation import UUID_RE, Err, r
 
 _s_K1 = frozenset({"type", "id", "title", "href"})
 _s_E2 = frozenset({"items", "posts"})
@@ -34,7 +34,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "id" in x:
             x4 = x["id"]
             if type(x4) is str:
-                if not is_uuid(x4):
+                if UUID_RE.match(x4) is None:
                     e.append((p + "/id", r(x4) + " is not a valid 'uuid'", "format"))
                     ok = False
             else:

@@ -6,7 +6,7 @@ from typing import Any
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec
-from chalicelib.runtime.validation import Err, is_uuid, r
+from chalicelib.runtime.validation import UUID_RE, Err, r
 
 from ..validators import item_page__s as _c_item_page__s
 from ..validators import problem__s as _c_problem__s
@@ -54,7 +54,7 @@ def _p_tag(x: Any, p: str, e: list[Err]) -> bool:
 def _p_x_request_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if not is_uuid(x):
+        if UUID_RE.match(x) is None:
             e.append((p, r(x) + " is not a valid 'uuid'", "format"))
             ok = False
     else:
