@@ -175,20 +175,15 @@ def read_params(
                         continue  # none of its keys present: absent (never read another way)
                 else:
                     values = query.get(param.name)
-                # allowEmptyValue exists for query parameters only
-                if values and values[-1] == "" and param.kind != "array":
-                    if not param.allow_empty:
-                        problems.append(
-                            Violation(
-                                where,
-                                param.pointer,
-                                f"query parameter {param.name!r} must not be empty",
-                                "allowEmptyValue",
-                            )
-                        )
-                        continue
-                    if "string" not in (param.shape.get("type") or ["string"]):
-                        values = None  # an allowed empty value of a non-string type counts as absent
+                # allowEmptyValue (query parameters only), as OAS 3.0.4 and 3.1.1 clarified it
+                # (OAI/OpenAPI-Specification #3812, #3835): "If `true`, clients MAY pass a zero-length
+                # string value in place of parameters that would otherwise be omitted entirely, which the
+                # server SHOULD interpret as the parameter being unused. Default value is `false`." So
+                # with `true`, `?x=` is `x` left out (its default applies, `required` refuses it); with
+                # the default it is the value "" and the schema decides (a string without minLength takes
+                # it, an integer, boolean or enum refuses it with its own violation).
+                if values and param.allow_empty and not any(values):
+                    values = None
             elif where == "path":
                 values = [path[param.name]] if param.name in path else None
             elif where == "header":
