@@ -87,6 +87,8 @@ class _Broken(Exception):
 def read(raw: bytes, content_type: str, spec: Media) -> ReadBody:
     try:
         if M.is_json(content_type):
+            if not raw:  # a Content-Type without content (runtime/pipeline.py read_body)
+                raise _Broken("the body is empty, which is not JSON (send no Content-Type for no body)")
             text = _text(raw, content_type)
             try:
                 value = M.loads(text)
@@ -97,6 +99,8 @@ def read(raw: bytes, content_type: str, spec: Media) -> ReadBody:
         if kind == "application/x-www-form-urlencoded":
             return _form(_text(raw, content_type), spec)
         if kind == "multipart/form-data":
+            if not raw:  # an empty form: no field at all (not even a multipart close-delimiter)
+                return ReadBody({}, {}, [])
             return _multipart(raw, content_type, spec)
         if kind.startswith("text/"):
             text = _text(raw, content_type)

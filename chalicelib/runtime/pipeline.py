@@ -258,11 +258,14 @@ def read_body(request: Request, spec: Body, op: Operation) -> tuple[Any, list[Vi
     raw_bytes = raw if isinstance(raw, bytes) else raw.encode("utf-8")
     if len(raw_bytes) > MAX_BODY:
         raise ProblemError(413, f"The body is {len(raw_bytes)} bytes; the limit is {MAX_BODY}.")
-    if not raw_bytes:
+    content_type = request.headers.get("content-type", "")
+    if not raw_bytes and not content_type:
+        # No Content-Type and no content: no body. API Gateway passes `body: null` for an empty body
+        # too, so only the header tells them apart: with a Content-Type, zero bytes are a body of that
+        # type (an empty form is {}, empty text is "", an empty JSON or XML document is malformed).
         if spec.required:
             return None, [Violation("body", "", "a request body is required", "required")]
         return None, []
-    content_type = request.headers.get("content-type", "")
     if content_type in spec.json_media:
         # the common case, exactly a declared JSON type (so UTF-8): no matching, no charset parsing.
         # Anything unusual (bad UTF-8, bad JSON) takes the general path below for its exact message.
