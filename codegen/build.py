@@ -514,8 +514,10 @@ class Builder:
 
     # -- paths and routes ------------------------------------------------------------------------
     def _segments(self, raw: _RawOp) -> tuple[str, tuple[Segment, ...], int]:
-        """Normalized template (`{}` for captured segments), segment matchers, literal weight."""
-        path = raw.path.rstrip("/") or "/"
+        """Normalized template (`{}` for captured segments), segment matchers, literal weight. A fragment
+        (`/a#x`) is no part of the request target (RFC 3986 §3.5: clients never send it), so the
+        operation is matched at `/a`."""
+        path = _without_fragment(raw.path).rstrip("/") or "/"
         parts = path.strip("/").split("/") if path != "/" else []
         shape: list[str] = []
         segments: list[Segment] = []
@@ -585,26 +587,64 @@ class Builder:
         routes = []
         views = UniqueNames({"blueprint", "docs_blueprint", "OPERATIONS", "BINARY_TYPES"})
         for (chalice_path, method), ops in groups.items():
-            ordered = sorted(ops, key=lambda o: -o.literal_weight)  # stable: spec order among equals
+            # stable: spec order among equals, an operation whose path has no fragment before those with one
+            ordered = sorted(ops, key=lambda o: (-o.literal_weight, _has_fragment(o.path)))
             seen: dict[tuple[Any, ...], Operation] = {}
+            served: list[Operation] = []
             for op in ordered:
                 shape_key = tuple((s.regex, len(s.params)) for s in op.segments)
-                if shape_key in seen:
-                    other = seen[shape_key]
+                other = seen.get(shape_key)
+                if other is None:
+                    seen[shape_key] = op
+                    served.append(op)
+                elif _has_fragment(op.path):
+                    # `/a#x` is the request `/a`: the operation declared at `/a` itself serves it, else the
+                    # first (in document order) of the operations whose paths differ only in the fragment
+                    where = Located(None, self.resolver.root_uri, op.pointer)
+                    self.resolver.problem(
+                        where.uri,
+                        where.ptr,
+                        f"{method} {op.path} is not routed: a URL fragment is never sent (RFC 3986 §3.5), so "
+                        f"it is the request {method} {_without_fragment(op.path)}, which {method} {other.path} "
+                        "serves",
+                        level="warning",
+                    )
+                else:
                     where = Located(None, self.resolver.root_uri, op.pointer)
                     self.error(
                         where,
                         f"{method} {op.path} collides with {method} {other.path}: both map to the Chalice "
                         f"route {chalice_path} and no request could tell them apart",
                     )
-                else:
-                    seen[shape_key] = op
-            variables = tuple(s.variable for s in ordered[0].segments)
+            variables = tuple(s.variable for s in served[0].segments)
             view = views.claim(
-                ordered[0].py_name if len(ordered) == 1 else f"route_{snake(method)}_{snake(chalice_path)}"
+                served[0].py_name if len(served) == 1 else f"route_{snake(method)}_{snake(chalice_path)}"
             )
-            routes.append(Route(chalice_path, method, view, variables, tuple(o.py_name for o in ordered)))
+            routes.append(Route(chalice_path, method, view, variables, tuple(o.py_name for o in served)))
         return routes, rebuilt
+
+
+def _fragment_at(path: str) -> int:
+    """Where the fragment of a path template starts (its first `#` outside `{...}`), or -1."""
+    depth = 0
+    for i, char in enumerate(path):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(depth - 1, 0)
+        elif char == "#" and depth == 0:
+            return i
+    return -1
+
+
+def _has_fragment(path: str) -> bool:
+    return _fragment_at(path) >= 0
+
+
+def _without_fragment(path: str) -> str:
+    """The path template as requested: `/a#x` is `/a` (RFC 3986 §3.5: the fragment is never sent)."""
+    at = _fragment_at(path)
+    return path if at < 0 else path[:at] or "/"
 
 
 def _replace(op: Operation, **changes: Any) -> Operation:
