@@ -330,22 +330,28 @@ class Builder:
             node = self.resolver.lookup(node.value["$ref"], node.uri)
         return None
 
-    def shape(self, node: Located | None, depth: int = 0) -> dict[str, Any]:
+    def shape(self, node: Located | None, depth: int = 0, xml: bool = False) -> dict[str, Any]:
         """The coercion plan for strings that carry this schema's values (parameters, form fields,
-        headers): JSON types in play, item/property plans, alternatives. Refs and allOf are resolved."""
+        headers): JSON types in play, item/property plans, alternatives. Refs and allOf are resolved.
+        With `xml`, each level also carries its XML Object (`name`, `attribute`, `wrapped`) as "xml"."""
+        own_xml = node.value.get("xml") if node is not None and isinstance(node.value, dict) else None
         node = self._resolved(node)
         if node is None or not isinstance(node.value, dict) or depth > 8:
             return {}
         schema = node.value
         out: dict[str, Any] = {}
+        if xml:  # a $ref's sibling `xml` (OAS 3.1) before the referenced schema's own
+            found = _xml_object(own_xml) or _xml_object(schema.get("xml"))
+            if found:
+                out["xml"] = found
         declared = schema.get("type")
         types = [str(t) for t in (declared if isinstance(declared, list) else [declared]) if t]
         if not self.openapi_31 and schema.get("nullable") is True and types:
             types.append("null")
         for i, _ in enumerate(schema.get("allOf") or []):
-            part = self.shape(self.resolver.child(node, "allOf", i), depth + 1)
+            part = self.shape(self.resolver.child(node, "allOf", i), depth + 1, xml)
             types = types or part.get("type", [])
-            for key in ("items", "additional", "binary"):
+            for key in ("items", "additional", "binary", "xml"):
                 if key in part and key not in out:
                     out[key] = part[key]
             if "properties" in part:
@@ -357,16 +363,16 @@ class Builder:
         if types:
             out["type"] = list(dict.fromkeys(types))
         if "array" in types and isinstance(schema.get("items"), dict):
-            out["items"] = self.shape(self.resolver.child(node, "items"), depth + 1)
+            out["items"] = self.shape(self.resolver.child(node, "items"), depth + 1, xml)
         if isinstance(schema.get("properties"), dict):
             props = {
-                name: self.shape(self.resolver.child(node, "properties", name), depth + 1)
+                name: self.shape(self.resolver.child(node, "properties", name), depth + 1, xml)
                 for name in schema["properties"]
             }
             out["properties"] = {**out.get("properties", {}), **props}
         extra = schema.get("additionalProperties", True)
         if isinstance(extra, dict):
-            out["additional"] = self.shape(self.resolver.child(node, "additionalProperties"), depth + 1)
+            out["additional"] = self.shape(self.resolver.child(node, "additionalProperties"), depth + 1, xml)
         elif extra is not False and "object" in types:
             out["additional"] = {}
         if not types:
@@ -374,7 +380,8 @@ class Builder:
                 parts = schema.get(key)
                 if isinstance(parts, list) and parts:
                     out["anyOf"] = [
-                        self.shape(self.resolver.child(node, key, i), depth + 1) for i in range(len(parts))
+                        self.shape(self.resolver.child(node, key, i), depth + 1, xml)
+                        for i in range(len(parts))
                     ]
                     break
         if schema.get("format") == "binary" or "contentMediaType" in schema or "contentEncoding" in schema:
@@ -389,7 +396,7 @@ class Builder:
             return None
         media = []
         for name in node.value.get("content") or {}:
-            media.append(self._media(self.resolver.child(node, "content", name), name))
+            media.append(self._media(self.resolver.child(node, "content", name), name, request=True))
         return RequestBody(
             required=bool(node.value.get("required")),
             kwarg="body",
@@ -397,14 +404,18 @@ class Builder:
             py_type=union(m.py_type for m in media) if media else "bytes",
         )
 
-    def _media(self, node: Located, name: str) -> MediaType:
+    def _media(self, node: Located, name: str, request: bool = False) -> MediaType:
         has_schema = isinstance(node.value, dict) and "schema" in node.value
         schema_node = self.resolver.child(node, "schema") if has_schema else None
         schema = self.bundle.convert(schema_node) if schema_node is not None else None
-        if schema is not None and not _structured_media(name) and not self._textual_schema(schema_node):
-            # XML and other media the runtime passes through as text or bytes: a schema of objects or
-            # arrays describes a data model the runtime does not parse, so the raw text is not checked
-            # against it (it used to be, and every XML body was a 400 "is not of type 'object'")
+        textual = self._textual_schema(schema_node)
+        # an XML request body is parsed (runtime/xmlbody.py) and, when its schema describes data rather
+        # than the text itself, mapped to that data by the XML Object rules, which the schema then checks
+        xml = request and _is_xml(name)
+        if schema is not None and not _structured_media(name) and not textual and not xml:
+            # media the runtime passes through as text or bytes (XML responses among them): a schema of
+            # objects or arrays describes a data model the runtime does not parse, so the raw text is not
+            # checked against it (it used to be, and every XML body was a 400 "is not of type 'object'")
             schema = None
         schema_type = "Any"
         if schema_node is not None:
@@ -431,11 +442,14 @@ class Builder:
                         ),
                     )
                 )
+        shape = self.shape(schema_node) if form else None
+        if xml:  # {"xml": plan}: parse this body; an empty plan checks well-formedness only (textual schema)
+            shape = {"xml": {} if textual else self.shape(schema_node, xml=True)}
         return MediaType(
             name=name,
             schema=schema,
             py_type=_body_type(name, schema_type),
-            shape=self.shape(schema_node) if form else None,
+            shape=shape,
             encoding=tuple(encoding),
             examples=self._examples(node, schema_node),
         )
@@ -514,8 +528,10 @@ class Builder:
 
     # -- paths and routes ------------------------------------------------------------------------
     def _segments(self, raw: _RawOp) -> tuple[str, tuple[Segment, ...], int]:
-        """Normalized template (`{}` for captured segments), segment matchers, literal weight."""
-        path = raw.path.rstrip("/") or "/"
+        """Normalized template (`{}` for captured segments), segment matchers, literal weight. A fragment
+        (`/a#x`) is no part of the request target (RFC 3986 §3.5: clients never send it), so the
+        operation is matched at `/a`."""
+        path = _without_fragment(raw.path).rstrip("/") or "/"
         parts = path.strip("/").split("/") if path != "/" else []
         shape: list[str] = []
         segments: list[Segment] = []
@@ -585,26 +601,64 @@ class Builder:
         routes = []
         views = UniqueNames({"blueprint", "docs_blueprint", "OPERATIONS", "BINARY_TYPES"})
         for (chalice_path, method), ops in groups.items():
-            ordered = sorted(ops, key=lambda o: -o.literal_weight)  # stable: spec order among equals
+            # stable: spec order among equals, an operation whose path has no fragment before those with one
+            ordered = sorted(ops, key=lambda o: (-o.literal_weight, _has_fragment(o.path)))
             seen: dict[tuple[Any, ...], Operation] = {}
+            served: list[Operation] = []
             for op in ordered:
                 shape_key = tuple((s.regex, len(s.params)) for s in op.segments)
-                if shape_key in seen:
-                    other = seen[shape_key]
+                other = seen.get(shape_key)
+                if other is None:
+                    seen[shape_key] = op
+                    served.append(op)
+                elif _has_fragment(op.path):
+                    # `/a#x` is the request `/a`: the operation declared at `/a` itself serves it, else the
+                    # first (in document order) of the operations whose paths differ only in the fragment
+                    where = Located(None, self.resolver.root_uri, op.pointer)
+                    self.resolver.problem(
+                        where.uri,
+                        where.ptr,
+                        f"{method} {op.path} is not routed: a URL fragment is never sent (RFC 3986 §3.5), so "
+                        f"it is the request {method} {_without_fragment(op.path)}, which {method} {other.path} "
+                        "serves",
+                        level="warning",
+                    )
+                else:
                     where = Located(None, self.resolver.root_uri, op.pointer)
                     self.error(
                         where,
                         f"{method} {op.path} collides with {method} {other.path}: both map to the Chalice "
                         f"route {chalice_path} and no request could tell them apart",
                     )
-                else:
-                    seen[shape_key] = op
-            variables = tuple(s.variable for s in ordered[0].segments)
+            variables = tuple(s.variable for s in served[0].segments)
             view = views.claim(
-                ordered[0].py_name if len(ordered) == 1 else f"route_{snake(method)}_{snake(chalice_path)}"
+                served[0].py_name if len(served) == 1 else f"route_{snake(method)}_{snake(chalice_path)}"
             )
-            routes.append(Route(chalice_path, method, view, variables, tuple(o.py_name for o in ordered)))
+            routes.append(Route(chalice_path, method, view, variables, tuple(o.py_name for o in served)))
         return routes, rebuilt
+
+
+def _fragment_at(path: str) -> int:
+    """Where the fragment of a path template starts (its first `#` outside `{...}`), or -1."""
+    depth = 0
+    for i, char in enumerate(path):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(depth - 1, 0)
+        elif char == "#" and depth == 0:
+            return i
+    return -1
+
+
+def _has_fragment(path: str) -> bool:
+    return _fragment_at(path) >= 0
+
+
+def _without_fragment(path: str) -> str:
+    """The path template as requested: `/a#x` is `/a` (RFC 3986 §3.5: the fragment is never sent)."""
+    at = _fragment_at(path)
+    return path if at < 0 else path[:at] or "/"
 
 
 def _replace(op: Operation, **changes: Any) -> Operation:
@@ -625,6 +679,26 @@ def _binary_types(operations: list[Operation]) -> tuple[str, ...]:
             if not textual and not ranged and not base.endswith("+xml") and base != "application/xml":
                 found[base] = None
     return tuple(found)
+
+
+def _is_xml(media: str) -> bool:
+    base = media.split(";", 1)[0].strip().lower()
+    return base in ("application/xml", "text/xml") or base.endswith("+xml")
+
+
+def _xml_object(value: Any) -> dict[str, Any]:
+    """What of an OpenAPI XML Object the runtime reads: the element (or attribute) name, whether the
+    property is an attribute, whether an array is wrapped (namespaces and prefixes: names match locally)."""
+    if not isinstance(value, dict):
+        return {}
+    out: dict[str, Any] = {}
+    if isinstance(value.get("name"), str) and value["name"]:
+        out["name"] = value["name"]
+    if value.get("attribute") is True:
+        out["attribute"] = True
+    if value.get("wrapped") is True:
+        out["wrapped"] = True
+    return out
 
 
 def _structured_media(media: str) -> bool:

@@ -39,7 +39,7 @@ class MediaType:
     name: str  # e.g. application/json, image/*
     schema: Json | None
     py_type: str
-    shape: dict[str, Any] | None  # form and multipart bodies: how fields are coerced
+    shape: dict[str, Any] | None  # form and multipart bodies: how fields are coerced; XML: {"xml": plan}
     encoding: tuple[tuple[str, Encoding], ...]
     examples: tuple[Any, ...] = ()  # the spec's examples (media `example`/`examples`, then the schema's)
 

@@ -114,7 +114,7 @@ class Media(_Slotted):
     def __init__(
         self,
         schema: Validator | None,  # None: not validated
-        shape: Mapping[str, Any] = _EMPTY,  # coercion plan of form/multipart fields
+        shape: Mapping[str, Any] = _EMPTY,  # coercion plan of form/multipart fields; XML: {"xml": plan}
         encoding: Mapping[str, Encoding] = _EMPTY,
     ) -> None:
         self.schema = schema

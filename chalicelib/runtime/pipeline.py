@@ -175,20 +175,15 @@ def read_params(
                         continue  # none of its keys present: absent (never read another way)
                 else:
                     values = query.get(param.name)
-                # allowEmptyValue exists for query parameters only
-                if values and values[-1] == "" and param.kind != "array":
-                    if not param.allow_empty:
-                        problems.append(
-                            Violation(
-                                where,
-                                param.pointer,
-                                f"query parameter {param.name!r} must not be empty",
-                                "allowEmptyValue",
-                            )
-                        )
-                        continue
-                    if "string" not in (param.shape.get("type") or ["string"]):
-                        values = None  # an allowed empty value of a non-string type counts as absent
+                # allowEmptyValue (query parameters only), as OAS 3.0.4 and 3.1.1 clarified it
+                # (OAI/OpenAPI-Specification #3812, #3835): "If `true`, clients MAY pass a zero-length
+                # string value in place of parameters that would otherwise be omitted entirely, which the
+                # server SHOULD interpret as the parameter being unused. Default value is `false`." So
+                # with `true`, `?x=` is `x` left out (its default applies, `required` refuses it); with
+                # the default it is the value "" and the schema decides (a string without minLength takes
+                # it, an integer, boolean or enum refuses it with its own violation).
+                if values and param.allow_empty and not any(values):
+                    values = None
             elif where == "path":
                 values = [path[param.name]] if param.name in path else None
             elif where == "header":
@@ -263,11 +258,14 @@ def read_body(request: Request, spec: Body, op: Operation) -> tuple[Any, list[Vi
     raw_bytes = raw if isinstance(raw, bytes) else raw.encode("utf-8")
     if len(raw_bytes) > MAX_BODY:
         raise ProblemError(413, f"The body is {len(raw_bytes)} bytes; the limit is {MAX_BODY}.")
-    if not raw_bytes:
+    content_type = request.headers.get("content-type", "")
+    if not raw_bytes and not content_type:
+        # No Content-Type and no content: no body. API Gateway passes `body: null` for an empty body
+        # too, so only the header tells them apart: with a Content-Type, zero bytes are a body of that
+        # type (an empty form is {}, empty text is "", an empty JSON or XML document is malformed).
         if spec.required:
             return None, [Violation("body", "", "a request body is required", "required")]
         return None, []
-    content_type = request.headers.get("content-type", "")
     if content_type in spec.json_media:
         # the common case, exactly a declared JSON type (so UTF-8): no matching, no charset parsing.
         # Anything unusual (bad UTF-8, bad JSON) takes the general path below for its exact message.

@@ -1,9 +1,11 @@
 """Every real-world spec of the shared corpus (../shared/specs) generates an importable Chalice app whose
 route table holds exactly the spec's operations.
 
-Operations whose paths differ only in literal text inside a segment (`/files/{file_id}` and
-`/files/{file_id}#get_shared_link`) share one Chalice route that dispatches among them, so the check goes
-through `routes.OPERATIONS` (one row per operation, with its Chalice route) rather than counting routes.
+Operations whose paths differ only in literal text inside a segment (`/files/{file_id}.json` and
+`/files/{file_id}.xml`) share one Chalice route that dispatches among them, and an operation whose path has a
+fragment (`/files/{file_id}#get_shared_link`: never sent, RFC 3986 §3.5) is at the route of the path without
+it, so the check goes through `routes.OPERATIONS` (one row per operation, with its Chalice route) rather than
+counting routes.
 """
 
 from __future__ import annotations
@@ -123,19 +125,24 @@ def test_corpus_spec_generates_its_routes(
         assert table <= used | cors, f"routes serving no operation: {sorted(table - used - cors)}"
         assert set(routes.CORS_PATHS) == {route for _, route, _, _, _ in rows}
 
-        # operations share a Chalice route only when their paths differ in literal text inside a segment
+        # operations share a Chalice route only when their paths, without a fragment, differ in literal
+        # text inside a segment
         sharing: dict[tuple[str, str], list[str]] = {}
         for method, route, _, _, path in rows:
             sharing.setdefault((route, method), []).append(path)
         for (route, method), paths in sharing.items():
             shapes = {
-                tuple("{}" if "{" in part else part for part in p.rstrip("/").split("/")) for p in paths
+                tuple("{}" if "{" in part else part for part in p.partition("#")[0].rstrip("/").split("/"))
+                for p in paths
             }
             assert len(shapes) == 1, f"{method} {route} serves unrelated paths: {paths}"
+        assert not [route for _, route, _, _, _ in rows if "#" in route], "a fragment is never requested"
         if spec.name == "box-platform.json":  # the documented case: /files/{file_id} + ...#get_shared_link
             shared = sharing[("/files/{file_id}", "GET")]
             assert "/files/{file_id}" in shared
             assert "/files/{file_id}#get_shared_link" in shared
+            schema = "/metadata_templates/enterprise/securityClassification-6VMVochwUWo/schema"
+            assert sorted(sharing[(schema, "PUT")]) == [schema + "#add", schema + "#update"]
 
         # API Gateway refuses sibling path variables with different names under one parent resource
         variables: dict[tuple[str, ...], set[str]] = {}

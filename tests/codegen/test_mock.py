@@ -275,7 +275,7 @@ def test_mock_app_redirect_only_operations_and_declared_error_formats(tmp_path: 
     """Found by `make corpus`: an operation declaring only a 3xx answered 500 (its success status was 200,
     undeclared); a spec whose errors are `default: application/json {code, message}` got problem+json; an
     HTML error answer was rewritten into problem+json by the middleware for Chalice's own errors; an XML
-    body was checked as a string against its object schema (always a 400)."""
+    body was checked as a string against its object schema (always a 400), then not checked at all."""
     import json
 
     from werkzeug.test import Client
@@ -300,6 +300,10 @@ def test_mock_app_redirect_only_operations_and_declared_error_formats(tmp_path: 
         order = client.post("/orders", data="<order><id>1</id></order>", content_type="application/xml")
         assert order.status_code == 200, order.get_data(as_text=True)
         assert order.headers["Content-Type"] == "application/xml"
+        # but XML that is not well-formed, or is not an Order once mapped, is refused (corpus §6)
+        for bad in ("<order><id>1</id></order><order/>", "<order><id>one</id></order>", "<order>7</order>"):
+            refused = client.post("/orders", data=bad, content_type="application/xml")
+            assert refused.status_code == 400, (bad, refused.get_data(as_text=True))
         page = client.get("/page?n=abc")
         assert page.status_code == 400
         assert page.headers["Content-Type"].startswith("text/html")
@@ -368,3 +372,114 @@ def test_make_mock_project_serves_with_any_credentials(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert not (ROOT / "chalicelib" / "_generated" / "mockapi").exists()
+
+
+FRAGMENT_SPEC = """
+openapi: 3.0.3
+info: {title: fragments, version: "1"}
+paths:
+  /schema:
+    get:
+      operationId: getSchema
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {type: object}, example: {op: get}}}}
+  /schema#add:
+    put:
+      operationId: addToSchema
+      requestBody:
+        content: {application/json: {schema: {type: array}}}
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {type: object}, example: {op: add}}}}
+  /schema#update:
+    put:
+      operationId: updateSchema
+      requestBody:
+        content: {application/json-patch+json: {schema: {type: array}}}
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {type: object}, example: {op: update}}}}
+  /schema#peek:
+    get:
+      operationId: peekSchema
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {type: object}, example: {op: peek}}}}
+  /files/{file_id}:
+    get:
+      operationId: getFile
+      parameters: [{name: file_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {type: object}, example: {op: file}}}
+  /files/{file_id}#get_shared_link:
+    get:
+      operationId: getSharedLink
+      parameters: [{name: file_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {type: object}, example: {op: link}}}
+  /files/{file_id}#add_shared_link:
+    put:
+      operationId: addSharedLink
+      parameters: [{name: file_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {type: object}, example: {op: add_link}}}
+"""
+
+
+def test_paths_with_a_fragment_are_served_where_clients_send_them(tmp_path: Path) -> None:
+    """RFC 3986 §3.5: a fragment is never part of the request target, so `PUT /schema#add` is the request
+    `PUT /schema` (found by make corpus on box-platform: it was a 405, or routed only for `%23`). `/a#x` is
+    served at `/a` when `/a` declares no operation for that method; among several, the first in document
+    order serves and codegen warns, naming them; an operation declared at `/a` itself always wins."""
+    import json
+
+    from werkzeug.test import Client
+
+    from devtools.mock import build_app
+    from tests.contract.wsgi import ChaliceWSGI
+
+    spec = tmp_path / "fragments.yaml"
+    spec.write_text(FRAGMENT_SPEC, encoding="utf-8")
+    run = generate(spec, tmp_path, "mock_frag._generated", "--mock")
+    assert run.returncode == 0, run.explain()
+    warnings = [line for line in run.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 3, run.stderr
+    assert any(
+        "PUT /schema#update is not routed" in w and "which PUT /schema#add serves" in w for w in warnings
+    )
+    assert any("GET /schema#peek is not routed" in w and "which GET /schema serves" in w for w in warnings)
+    assert any(
+        "GET /files/{file_id}#get_shared_link is not routed" in w and "which GET /files/{file_id} serves" in w
+        for w in warnings
+    )
+    with importable(tmp_path, "mock_frag"):
+        routes = load("mock_frag._generated.routes")
+        # every operation keeps its row, at the route a client reaches it on; no route holds a `#`
+        assert {(m, route, path) for m, route, _, _, path in routes.OPERATIONS} == {
+            ("GET", "/schema", "/schema"),
+            ("PUT", "/schema", "/schema#add"),
+            ("PUT", "/schema", "/schema#update"),
+            ("GET", "/schema", "/schema#peek"),
+            ("GET", "/files/{file_id}", "/files/{file_id}"),
+            ("GET", "/files/{file_id}", "/files/{file_id}#get_shared_link"),
+            ("PUT", "/files/{file_id}", "/files/{file_id}#add_shared_link"),
+        }
+        app = build_app("mock_frag")
+        assert not [path for path in app.routes if "#" in path]
+        client = Client(ChaliceWSGI(app))
+
+        def served(method: str, url: str, **kwargs: Any) -> Any:
+            answer = client.open(url, method=method, **kwargs)
+            assert answer.status_code == 200, answer.get_data(as_text=True)
+            return json.loads(answer.get_data(as_text=True))["op"]
+
+        assert served("PUT", "/schema#add", json=[]) == "add"  # werkzeug drops the fragment, as clients do
+        assert served("PUT", "/schema", json=[]) == "add"
+        assert served("GET", "/schema#peek") == "get"
+        assert served("GET", "/files/1#get_shared_link") == "file"
+        assert served("PUT", "/files/1#add_shared_link") == "add_link"
+        # `%23` is data, not a fragment: GET /files/{file_id} with file_id "1#get_shared_link"
+        assert served("GET", "/files/1%23get_shared_link") == "file"

@@ -752,12 +752,16 @@ EMPTY_DEFAULTS: dict[str, Any] = {"text": None, "count": 7, "strict": None, "q":
     ("query", "changes"),
     [
         ("q=x", {}),
-        # allowEmptyValue: true -- an empty string is a value; an empty integer counts as absent
-        ("q=x&text=", {"text": ""}),
+        # allowEmptyValue: true (OAS 3.0.4/3.1.1) -- an empty value means the parameter is unused, so it is
+        # absent whatever its type (its default applies)
+        ("q=x&text=", {}),
+        ("q=x&text&count", {}),
         ("q=x&count=", {}),
         ("q=x&count=3", {"count": 3}),
-        ("q=", {"q": ""}),
-        ("q&text", {"q": "", "text": ""}),
+        ("q=x&text=a", {"text": "a"}),
+        # allowEmptyValue: false (the default) -- an empty value is the value "", and the schema decides
+        ("q=x&strict=", {"strict": ""}),
+        ("q=x&strict", {"strict": ""}),
     ],
 )
 def test_allow_empty_value(coerce: GeneratedApp, transport: str, query: str, changes: dict[str, Any]) -> None:
@@ -766,15 +770,28 @@ def test_allow_empty_value(coerce: GeneratedApp, transport: str, query: str, cha
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
-def test_empty_value_without_allow_empty_value_and_missing_required(
-    coerce: GeneratedApp, transport: str
+@pytest.mark.parametrize("query", ["q=", "q", "q=&strict="])
+def test_an_empty_value_allowed_to_be_empty_leaves_a_required_parameter_missing(
+    coerce: GeneratedApp, transport: str, query: str
 ) -> None:
-    result = send(coerce, transport, "GET", "/empty?strict=")
+    # `q` is required with allowEmptyValue: true: `?q=` is q left out, which `required` refuses
+    result = send(coerce, transport, "GET", f"/empty?{query}")
+    assert_problem_result(
+        result, bad_request(violation("query", "/q", "query parameter 'q' is required", "required"))
+    )
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_an_empty_value_is_checked_by_the_schema(coerce: GeneratedApp, transport: str) -> None:
+    # allowEmptyValue is false (the default): `""` goes through coercion and the schema like any value --
+    # no integer, not in the enum, an item that is no integer; a nullable integer reads it as null
+    result = send(coerce, transport, "GET", "/search?page=&sort=&ids=&maybe=")
     assert_problem_result(
         result,
         bad_request(
-            violation("query", "/q", "query parameter 'q' is required", "required"),
-            violation("query", "/strict", "query parameter 'strict' must not be empty", "allowEmptyValue"),
+            violation("query", "/ids", "query parameter 'ids': '' is not an integer", "parse"),
+            violation("query", "/page", "query parameter 'page': '' is not an integer", "parse"),
+            violation("query", "/sort", '\'\' is not one of ["asc", "desc"]', "enum"),
         ),
     )
 
@@ -963,12 +980,26 @@ paths:
             properties: {R: {type: integer, nullable: true}, lit: {type: boolean}}
       responses:
         "200": {description: ok, content: {application/json: {schema: {type: object}}}}
+  /v30-empty:
+    get:
+      operationId: v30_empty
+      tags: [v30]
+      parameters:
+        - {name: n, in: query, allowEmptyValue: true, schema: {type: integer, default: 5}}
+        - {name: req, in: query, required: true, allowEmptyValue: true, schema: {type: string}}
+        - {name: s, in: query, schema: {type: string}}
+        - {name: e, in: query, schema: {type: string, enum: [a, b]}}
+        - {name: b, in: query, schema: {type: boolean}}
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {type: object}}}}
 """
 
 
 @pytest.fixture(scope="module")
 def v30_app(tmp_path_factory: pytest.TempPathFactory) -> GeneratedApp:
-    return generate_app(V30_SPEC, {"v30": recording_handlers("v30")}, tmp_path_factory.mktemp("v30"))
+    return generate_app(
+        V30_SPEC, {"v30": recording_handlers("v30", "v30_empty")}, tmp_path_factory.mktemp("v30")
+    )
 
 
 @pytest.fixture
@@ -990,6 +1021,39 @@ def v30(v30_app: GeneratedApp) -> GeneratedApp:
 def test_openapi_30_nullable(v30: GeneratedApp, transport: str, url: str, expected: dict) -> None:
     result = send(v30, transport, "GET", url)
     assert_received(v30, "v30", result, "v30", expected)
+
+
+V30_EMPTY: dict[str, Any] = {"n": 5, "req": "x", "s": None, "e": None, "b": None}
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+@pytest.mark.parametrize(
+    ("query", "changes"),
+    [
+        # allowEmptyValue: true in a 3.0 document too (OAS 3.0.4): an empty value is the parameter unused
+        ("req=x&n=", {}),
+        ("req=x&n=3", {"n": 3}),
+        # and the default (false): "" is a value the schema checks -- a plain string accepts it
+        ("req=x&s=", {"s": ""}),
+    ],
+)
+def test_openapi_30_allow_empty_value(v30: GeneratedApp, transport: str, query: str, changes: dict) -> None:
+    result = send(v30, transport, "GET", f"/v30-empty?{query}")
+    assert_received(v30, "v30", result, "v30_empty", {**V30_EMPTY, **changes})
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_openapi_30_empty_values_refused_by_their_schema(v30: GeneratedApp, transport: str) -> None:
+    result = send(v30, transport, "GET", "/v30-empty?req=&e=&b=")
+    assert_problem_result(
+        result,
+        bad_request(
+            violation("query", "/b", "query parameter 'b': '' is not a boolean (true or false)", "parse"),
+            violation("query", "/e", '\'\' is not one of ["a", "b"]', "enum"),
+            violation("query", "/req", "query parameter 'req' is required", "required"),
+        ),
+    )
+    assert v30.handlers("v30").CALLS == []
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)

@@ -407,7 +407,12 @@ def test_list_hides_deleted_items(service: Api) -> None:
             "tag=ok&tag=Not%20a%20tag&limit=-1",
             [("query", "/limit", "minimum"), ("query", "/tag/1", "pattern")],
         ),
-        ("cursor=", [("query", "/cursor", "allowEmptyValue")]),
+        # `cursor=` is the value "" (allowEmptyValue is false), which the schema's minLength refuses
+        ("cursor=", [("query", "/cursor", "minLength")]),
+        ("q=", [("query", "/q", "minLength")]),
+        ("status=", [("query", "/status", "enum")]),
+        ("tag=", [("query", "/tag/0", "minLength"), ("query", "/tag/0", "pattern")]),
+        ("limit=", [("query", "/limit", "parse")]),
     ],
 )
 def test_list_rejects_bad_parameters(service: Api, query: str, expected: list[tuple[str, str, str]]) -> None:

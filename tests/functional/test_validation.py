@@ -1305,9 +1305,20 @@ REFERENCE_ERRORS = [
     (
         "POST",
         "/items",
-        JSON,
+        {},
         None,
         bad_request(violation("body", "", "a request body is required", "required")),
+    ),
+    (  # a Content-Type with no content is an empty JSON document, which is malformed
+        "POST",
+        "/items",
+        JSON,
+        None,
+        bad_request(
+            violation(
+                "body", "", "the body is empty, which is not JSON (send no Content-Type for no body)", "parse"
+            )
+        ),
     ),
     ("GET", f"/items/{MISSING_ID}", {}, None, problem(404, "Not Found", f"No item with id {MISSING_ID!r}.")),
     (
@@ -1360,6 +1371,7 @@ REFERENCE_ERRORS = [
         "400-path-and-body",
         "400-malformed",
         "400-no-body",
+        "400-empty-json",
         "404-get",
         "404-delete",
         "406",

@@ -231,9 +231,9 @@ def texts(location: str, style: str, explode: bool, kind: str, *, role: str) -> 
         # form, ` ` for spaceDelimited, `|` for pipeDelimited
         forbidden.add(DELIMITER[style])
     chars = [c for c in alphabet if c not in forbidden]
-    # object keys are never empty (HTTP stacks drop empty query names); an empty query primitive is
-    # refused (allowEmptyValue defaults to false) and an empty header cannot be told from none
-    non_empty = role == "key" or (kind == "primitive" and location in ("query", "header"))
+    # object keys are never empty (HTTP stacks drop empty query names) and an empty header cannot be
+    # told from none; an empty query primitive is the value "" (allowEmptyValue is false by default)
+    non_empty = role == "key" or (kind == "primitive" and location == "header")
     strategy = st.text(st.sampled_from(chars), min_size=1 if non_empty else 0, max_size=6)
     if location == "header":
         strategy = strategy.filter(lambda s: s == s.strip())
