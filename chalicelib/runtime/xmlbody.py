@@ -157,13 +157,17 @@ def _generic(element: Element) -> Any:
         return "".join(element.text)
     out: dict[str, Any] = {}
     for child in element.children:
-        value = _generic(child)
-        if child.name in out:
-            previous = out[child.name]
-            out[child.name] = [*previous, value] if isinstance(previous, list) else [previous, value]
-        else:
-            out[child.name] = value
+        _collect(out, child.name, _generic(child))
     return out
+
+
+def _collect(out: dict[str, Any], name: str, value: Any) -> None:
+    """Add a child's value under its name; a name seen again makes (or extends) a list."""
+    if name in out:
+        previous = out[name]
+        out[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
+    else:
+        out[name] = value
 
 
 def _properties(plan: Plan) -> Mapping[str, Plan]:
@@ -216,9 +220,5 @@ def _object(element: Element, plan: Plan, pointer: str, problems: list[Violation
         if i in claimed:
             continue
         value = _value(child, extra, f"{pointer}/{child.name}", problems) if extra else _generic(child)
-        if child.name in out:
-            previous = out[child.name]
-            out[child.name] = [*previous, value] if isinstance(previous, list) else [previous, value]
-        else:
-            out[child.name] = value
+        _collect(out, child.name, value)
     return out
