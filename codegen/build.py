@@ -383,6 +383,9 @@ class Builder:
                         self.shape(self.resolver.child(node, key, i), depth + 1, xml)
                         for i in range(len(parts))
                     ]
+                    merged = _merged_properties(out["anyOf"])
+                    if merged:
+                        out["properties"] = merged
                     break
         if schema.get("format") == "binary" or "contentMediaType" in schema or "contentEncoding" in schema:
             out["binary"] = True
@@ -684,6 +687,19 @@ def _binary_types(operations: list[Operation]) -> tuple[str, ...]:
 def _is_xml(media: str) -> bool:
     base = media.split(";", 1)[0].strip().lower()
     return base in ("application/xml", "text/xml") or base.endswith("+xml")
+
+
+def _merged_properties(variants: list[dict[str, Any]]) -> dict[str, Any]:
+    """The properties of `oneOf`/`anyOf` variants as one plan, so a form body (or exploded object
+    parameter) whose schema is a union still reads each field by its type: a property every declaring
+    variant plans alike gets that plan; one planned differently gets the alternatives, in order."""
+    seen: dict[str, list[dict[str, Any]]] = {}
+    for variant in variants:
+        for name, plan in (variant.get("properties") or {}).items():
+            plans = seen.setdefault(name, [])
+            if plan not in plans:
+                plans.append(plan)
+    return {name: plans[0] if len(plans) == 1 else {"anyOf": plans} for name, plans in seen.items()}
 
 
 def _xml_object(value: Any) -> dict[str, Any]:

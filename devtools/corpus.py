@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import re
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT.parent / "shared" / "specs"
@@ -71,6 +73,64 @@ def importable(root: Path, top: str) -> Iterator[None]:
             del pipeline._operations[key]
 
 
+_FORM = "application/x-www-form-urlencoded"
+_STYLE_KEYS = frozenset({"style", "explode", "allowReserved"})
+
+
+def _form_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def form_pairs(body: Mapping[str, Any], encoding: Mapping[str, Any]) -> list[tuple[str, str]] | None:
+    """A urlencoded body's fields as OAS 3.1.1/3.0.4 lay them out when no property sets `style`/`explode`.
+
+    Encoding Object: with none of `style`, `explode`, `allowReserved`, "encoding is to be based on
+    `contentType` alone", whose default is `application/json` for an object and, for an array, that of
+    its items, one field per item (text for a primitive). A primitive is its text; `null` has no form
+    serialization and, like an empty array (RFC 6570: undefined), sends nothing. None when a property
+    does set a style: that is the query-parameter serialization schemathesis already applies.
+    """
+    if any(isinstance(enc, Mapping) and _STYLE_KEYS & enc.keys() for enc in encoding.values()):
+        return None
+    pairs: list[tuple[str, str]] = []
+    for name, value in body.items():
+        for item in value if isinstance(value, list) else [value]:
+            if item is not None:
+                pairs.append((name, _form_text(item)))
+    return pairs
+
+
+@contextlib.contextmanager
+def oas_forms() -> Iterator[None]:
+    """Send urlencoded bodies as `form_pairs` lays them out, on schemathesis's WSGI transport.
+
+    schemathesis 4.32.5 serializes a urlencoded body's properties like query parameters (style form,
+    explode: an object's keys become fields of their own) when its schema has top-level `properties`, and
+    leaves the dict as generated otherwise (a `oneOf` body), where werkzeug then takes every object value
+    for a file and drops it (docs/CORPUS.md §3). Neither is what an OAS client sends, so the body is laid
+    out here from the generated value itself (`ctx.case.body`, before schemathesis's serialization).
+    """
+    from schemathesis.transport.wsgi import WSGI_TRANSPORT
+
+    previous = WSGI_TRANSPORT._serializers[_FORM]
+
+    def serialize(ctx: Any, value: Any) -> dict[str, Any]:
+        body = ctx.case.body
+        media = ctx.case.operation.get_body_for_media_type(ctx.case.media_type)
+        definition = media.definition if media is not None else {}
+        encoding = definition.get("encoding") if isinstance(definition, Mapping) else None
+        pairs = form_pairs(body, encoding or {}) if isinstance(body, dict) else None
+        if pairs is None:
+            return previous(ctx, value)
+        return {"data": urlencode(pairs).encode()}
+
+    WSGI_TRANSPORT._serializers[_FORM] = serialize
+    try:
+        yield
+    finally:
+        WSGI_TRANSPORT._serializers[_FORM] = previous
+
+
 def _check_name(failure: Any) -> str:
     checks = getattr(type(failure), "checks", ())
     return str(checks[0]) if checks else type(failure).__name__
@@ -96,7 +156,7 @@ def run_spec(spec: Path, workdir: Path, *, seed: int, max_examples: int, budget:
         row.error = "codegen failed: " + result.stderr.strip().splitlines()[-1]
         row.seconds = time.perf_counter() - started
         return row
-    with importable(workdir, top):
+    with importable(workdir, top), oas_forms():
         try:
             # credentials are checked as a deployed app checks them (no verifier registered: refused), not
             # as `make mock` does (any present credential accepted), or ignored_auth would flag every

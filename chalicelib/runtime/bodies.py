@@ -133,6 +133,10 @@ def _json_field(raw: str) -> Any:
         raise CoercionError(f"not valid JSON ({exc})") from None
 
 
+def _may_be_object(shape: Mapping[str, Any]) -> bool:
+    return any(kind_of(option) == "object" for option in shape.get("anyOf") or ())
+
+
 def _fields(fields: Mapping[str, list[str]], spec: Media) -> tuple[dict[str, Any], list[Violation]]:
     """Form fields by the body schema's properties, each read as its `encoding` says: an explicit
     `style` serializes it like a query parameter; otherwise `contentType` decides (objects default to
@@ -162,6 +166,13 @@ def _fields(fields: Mapping[str, list[str]], spec: Media) -> tuple[dict[str, Any
                     claimed |= {k for k in fields if k.startswith(name + "[") or k in own}
             elif name in fields and content_type is not None and M.is_json(content_type):
                 out[name] = _json_field(fields[name][-1])
+            elif name in fields and not styled and content_type is None and _may_be_object(shape):
+                # alternatives (a union body's variants disagree) of which one is an object: its JSON
+                # text when it is JSON, else the text as the other alternatives read it
+                try:
+                    out[name] = _json_field(fields[name][-1])
+                except CoercionError:
+                    out[name] = read_param(param, fields[name], decode=False)
             elif name in fields:
                 out[name] = read_param(param, fields[name], decode=False)
         except CoercionError as exc:

@@ -113,6 +113,32 @@ paths:
               extras: {style: form, explode: true}
       responses:
         "200": {description: ok, content: {application/json: {schema: {type: object}}}}
+  /form-union:
+    post:
+      operationId: post_form_union
+      tags: [bodies]
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              # a union body (ory-kratos updateRegistrationFlowBody): its fields are typed by the variants
+              oneOf:
+                - type: object
+                  required: [method, traits]
+                  properties:
+                    method: {const: password}
+                    traits: {type: object}
+                    tries: {type: integer}
+                    extra: {type: object}
+                - type: object
+                  required: [method]
+                  properties:
+                    method: {const: code}
+                    tries: {type: integer}
+                    extra: {type: string}
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {type: object}}}}
   /upload:
     post:
       operationId: upload
@@ -236,6 +262,7 @@ OPS = (
     "post_json",
     "post_form",
     "post_form_loose",
+    "post_form_union",
     "upload",
     "loose_upload",
     "put_blob",
@@ -454,6 +481,34 @@ def test_form_object_field_without_encoding_is_json(app: GeneratedApp, transport
     result = send(app, transport, "POST", "/form-loose", headers=FORM, body=form)
     address = {"streetAddress": "123 Example Dr.", "city": "Somewhere", "state": "CA", "zip": "99999+1234"}
     assert_received(app, result, "post_form_loose", {"body": {"address": address}})
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        # every variant declaring `traits`/`tries` types it alike: JSON text for the object, an integer
+        ("method=password&traits=%7B%22email%22%3A%22a%40b.c%22%7D&tries=2",
+         {"method": "password", "traits": {"email": "a@b.c"}, "tries": 2}),
+        # `extra` is an object in one variant and a string in the other: JSON text when it is JSON...
+        ("method=password&traits=%7B%7D&extra=%7B%22k%22%3A1%7D",
+         {"method": "password", "traits": {}, "extra": {"k": 1}}),
+        # ...and the text as sent when it is not
+        ("method=code&extra=hello", {"method": "code", "extra": "hello"}),
+    ],
+)  # fmt: skip
+def test_union_form_fields_are_read_by_their_variants(
+    app: GeneratedApp, transport: str, form: str, expected: dict[str, Any]
+) -> None:
+    result = send(app, transport, "POST", "/form-union", headers=FORM, body=form)
+    assert_received(app, result, "post_form_union", {"body": expected})
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_union_form_object_field_that_is_not_json_is_refused(app: GeneratedApp, transport: str) -> None:
+    result = send(app, transport, "POST", "/form-union", headers=FORM, body="method=password&traits=abc")
+    message = "field 'traits': not valid JSON (Expecting value: line 1 column 1 (char 0))"
+    assert_rejected(app, result, bad_request(violation("body", "/traits", message, "parse")))
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
