@@ -107,7 +107,7 @@ def oas_forms() -> Iterator[None]:
     schemathesis 4.32.5 serializes a urlencoded body's properties like query parameters (style form,
     explode: an object's keys become fields of their own) when its schema has top-level `properties`, and
     leaves the dict as generated otherwise (a `oneOf` body), where werkzeug then takes every object value
-    for a file and drops it (docs/CORPUS.md §3). Neither is what an OAS client sends, so the body is laid
+    for a file and drops it (docs/CORPUS.md, fix 10). Neither is what an OAS client sends, so the body is laid
     out here from the generated value itself (`ctx.case.body`, before schemathesis's serialization).
     """
     from schemathesis.transport.wsgi import WSGI_TRANSPORT
