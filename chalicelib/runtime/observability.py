@@ -85,7 +85,7 @@ def configure(env: Mapping[str, str] | None = None) -> None:
 
 
 def request_id_of(request: Request) -> str:
-    given = request.headers.get(REQUEST_ID_HEADER.lower()) or request.headers.get(REQUEST_ID_HEADER)
+    given = request.headers.get(REQUEST_ID_HEADER)  # chalice's headers mapping is case-insensitive
     if given and _valid_id(str(given)):
         return str(given)
     context = request.context if isinstance(request.context, dict) else {}
