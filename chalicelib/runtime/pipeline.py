@@ -43,6 +43,11 @@ _operations: dict[tuple[str, str], tuple[Operation, Call]] = {}
 # Accept values that accept every media type: no parsing, no 406 check, nothing to negotiate
 _ACCEPT_ANY = frozenset(("*/*", "", "*/*;q=1", "*/*; q=1"))
 _ANY: tuple[tuple[str, float], ...] = (("*/*", 1.0),)
+# One encoder for every JSON answer: `json.dumps` with options builds one per call (~1 µs), and
+# check_circular=False skips the id() bookkeeping of every container (~1.7 µs for a page of 10 items). A
+# cyclic body still fails, as a RecursionError instead of a ValueError. allow_nan=False: never send NaN or
+# Infinity, which are not JSON.
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
 
 
 def match_segments(segments: tuple[Segment, ...], captured: Mapping[str, str]) -> dict[str, str] | None:
@@ -370,9 +375,9 @@ def render(op: Operation, result: object, accept: Sequence[tuple[str, float]] | 
                 )
             )
         if is_json and not isinstance(body, bytes):  # a str is a JSON string here
-            try:  # allow_nan=False: never send NaN/Infinity, which are not JSON
-                payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-            except (TypeError, ValueError) as exc:
+            try:
+                payload = _JSON.encode(body)
+            except (TypeError, ValueError, RecursionError) as exc:
                 log.error("response of %s cannot be serialized as JSON: %s", op.operation_id, exc)
                 return ProblemError(500, "The server produced a response it cannot send.").to_response()
             if declared is not None:

@@ -1294,9 +1294,27 @@ def test_a_number_too_large_for_a_float_is_a_parse_error(tmp_path: Path, transpo
     ]
 
 
-def test_a_response_that_is_not_json_is_never_sent(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    # the handler multiplies into inf: json.dumps would write `Infinity`, which no client can parse
-    app = generate_app(OVERFLOW_SPEC, OVERFLOW_HANDLERS, tmp_path).app
+UNSENDABLE_HANDLERS = {
+    "numbers": (
+        "def echo_number(body):\n"
+        "    if body['n'] == 1:\n"
+        "        cycle = {}\n"
+        "        cycle['self'] = cycle\n"
+        "        return cycle\n"
+        "    if body['n'] == 2:\n"
+        "        return {'n': {1, 2}}\n"
+        "    return {'n': body['n'] * 10 ** 300}\n"
+    )
+}
+
+
+@pytest.mark.parametrize(("n", "why"), [(1, "a cycle"), (2, "a set"), (1e10, "inf")])
+def test_a_response_that_is_not_json_is_never_sent(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, n: float, why: str
+) -> None:
+    # inf: json.dumps would write `Infinity`, which no client can parse; a container that holds itself
+    # (the encoder does not track cycles: it runs out of recursion) and a set cannot be written at all
+    app = generate_app(OVERFLOW_SPEC, UNSENDABLE_HANDLERS, tmp_path).app
     with caplog.at_level("ERROR", logger="chalicelib.runtime"):
         result = request(
             app,
@@ -1304,8 +1322,9 @@ def test_a_response_that_is_not_json_is_never_sent(tmp_path: Path, caplog: pytes
             "POST",
             "/numbers",
             headers={"content-type": "application/json"},
-            body='{"n": 1e10}',
+            body=json.dumps({"n": n}),
         )
-    assert (result.status, result.content_type) == (500, PROBLEM), result.body
+    assert (result.status, result.content_type) == (500, PROBLEM), (why, result.body)
+    assert json.loads(result.body)["detail"] == "The server produced a response it cannot send."
     assert b"Infinity" not in result.body
-    assert any("cannot be serialized as JSON" in r.getMessage() for r in caplog.records)
+    assert [r.getMessage() for r in caplog.records if "cannot be serialized as JSON" in r.getMessage()], why
