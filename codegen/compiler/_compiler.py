@@ -53,8 +53,8 @@ from referencing.exceptions import (
 from referencing.jsonschema import DRAFT4, DRAFT202012, DynamicAnchor
 
 from codegen.compiler._block import Block
-from codegen.compiler.ecma import PatternError, translate
-from codegen.compiler.safe_re import stdlib_method
+from codegen.compiler.ecma import PatternError, Translated, translate
+from codegen.compiler.safe_re import char_run, stdlib_method
 
 RUNTIME = "chalicelib.runtime.validation"
 COMPONENTS_URI = "urn:openapi-chalice:components"  # where codegen.resolve.SchemaBundle puts components
@@ -672,7 +672,7 @@ class Compiler:
             self._const_lines.append((name, f"{typed} = {expr}"))
         return name
 
-    def _regex(self, pattern: Any) -> str:
+    def _translate(self, pattern: Any) -> Translated:
         if not isinstance(pattern, str):
             raise CompileError(f"pattern must be a string, not {pattern!r}")
         try:
@@ -680,6 +680,10 @@ class Compiler:
         except PatternError as exc:
             raise CompileError(str(exc)) from exc
         _check_py(translated.py, pattern)
+        return translated
+
+    def _regex(self, pattern: Any) -> str:
+        translated = self._translate(pattern)
         method = stdlib_method(translated.py)
         if method is not None:  # proven linear on stdlib `re` (codegen/compiler/safe_re.py): 5x cheaper
             return self._const("P", f"Regex(None, {lit(translated.py)}, {lit(method)})")
@@ -920,9 +924,16 @@ class Compiler:
             )
         pattern = self._kw(schema, "pattern")
         if pattern is not None:
-            rx = self._regex(pattern)
+            run = char_run(self._translate(pattern).py)
+            if run is None:
+                mismatch = f"not {self._regex(pattern)}.search({x})"
+            else:  # one character class over the whole string: its length, then `strip` (no regex)
+                chars, run_lo, run_hi = run
+                checks = [f"not {x}" if run_lo == 1 else f"len({x}) < {run_lo}"] if run_lo else []
+                checks += [f"len({x}) > {run_hi}"] if run_hi is not None else []
+                mismatch = " or ".join([*checks, f"{x}.strip({lit(chars)})"])
             self._fail(
-                w.if_(f"not {rx}.search({x})"),
+                w.if_(mismatch),
                 v,
                 v.p,
                 f"r({x}) + {lit(' does not match ' + _short_json(pattern, 80))}",

@@ -63,6 +63,52 @@ def stdlib_method(py_src: str) -> str | None:
     return "match" if anchored else "search"
 
 
+_MAX_RUN_CLASS = 128  # `str.strip(chars)` scans `chars` for each character it looks at: ASCII classes only
+
+
+def char_run(py_src: str) -> tuple[str, int, int | None] | None:
+    """For a pattern that is one character class repeated over the whole string (`^[a-z0-9-]+$`,
+    `^[0-9]{4}$`): the class's characters and the run's length bounds (None: no upper bound), else None.
+
+    A string matches such a pattern exactly when its length is within the bounds and `s.strip(chars)` is
+    empty: one C call, about a third of a regex call, in time linear in the string (times the class's
+    size, which is at most `_MAX_RUN_CLASS` ASCII characters)."""
+    try:
+        parsed = _parser.parse(py_src, re.ASCII)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    tree = list(parsed)
+    if (
+        parsed.state.flags & ~(re.ASCII | re.UNICODE)
+        or len(tree) != 3
+        or tree[0] != (C.AT, C.AT_BEGINNING)
+        or tree[2] != (C.AT, C.AT_END_STRING)
+    ):
+        return None
+    op, av = tree[1]
+    lo: int = 1
+    hi: int | None = 1
+    if op is C.MAX_REPEAT or op is C.MIN_REPEAT:  # over the whole string, greedy and lazy match alike
+        lo, top, sub = av
+        hi = None if top is C.MAXREPEAT else top
+        if len(sub) != 1:
+            return None
+        op, av = sub[0]
+    if op is C.LITERAL:
+        ranges: Ranges = ((av, av),)
+    elif op is C.IN:
+        try:
+            ranges = _in(av)
+        except _Unsafe:
+            return None
+    else:
+        return None
+    chars = "".join(chr(c) for first, last in ranges for c in range(first, last + 1))
+    if not chars or len(chars) > _MAX_RUN_CLASS or max(chars) > "\x7f":
+        return None
+    return chars, lo, hi
+
+
 # -- sets of code points (with _END and _PROBE as pseudo code points) ----------------------------------
 def _union(*sets: Ranges) -> Ranges:
     out: list[tuple[int, int]] = []

@@ -10,10 +10,11 @@ import time
 
 import pytest
 import regex
+from schema_support import compile_validator
 
 from chalicelib.runtime.validation import Regex
 from codegen.compiler.ecma import translate
-from codegen.compiler.safe_re import stdlib_method
+from codegen.compiler.safe_re import char_run, stdlib_method
 
 HOSTILE = [
     "^(a|aa)+$",
@@ -162,3 +163,72 @@ def test_unsafe_pattern_runs_on_re2() -> None:
     started = time.perf_counter()
     assert not rx.search("a" * 50_000 + "!")
     assert time.perf_counter() - started < 0.5
+
+
+# -- one character class over the whole string: `strip` instead of a regex --------------------------------
+CHAR_RUNS = {
+    "^[a-z0-9-]+$": ("-0123456789abcdefghijklmnopqrstuvwxyz", 1, None),
+    r"^\d{4}$": ("0123456789", 4, 4),
+    "^[A-F]{2,3}$": ("ABCDEF", 2, 3),
+    r"^[\w.]*$": (".0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz", 0, None),
+    "^x$": ("x", 1, 1),
+    "^(?:[ab])+?$": ("ab", 1, None),  # lazy and greedy match the same whole strings
+    "^[ -~]{0,5}$": ("".join(map(chr, range(32, 127))), 0, 5),
+}
+NOT_CHAR_RUNS = [
+    "^[a-z]+",  # no end anchor: a prefix
+    "[a-z]+$",  # no start anchor
+    "^[^a]+$",  # a negated class reaches past ASCII
+    "^[é]+$",
+    r"^\s+$",  # ECMA whitespace is not ASCII only
+    "^.+$",
+    "^[a-z]+[0-9]$",
+    "^(ab)+$",
+    "^$",
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), sorted(CHAR_RUNS.items()))
+def test_character_runs_are_recognised(pattern: str, expected: tuple[str, int, int | None]) -> None:
+    assert char_run(translate(pattern).py) == expected
+
+
+@pytest.mark.parametrize("pattern", NOT_CHAR_RUNS)
+def test_other_patterns_are_not_character_runs(pattern: str) -> None:
+    assert char_run(translate(pattern).py) is None
+
+
+def _compiled_answers_like_regex(pattern: str, samples: list[str]) -> str:
+    validate, source = compile_validator({"type": "string", "pattern": pattern})
+    reference = regex.compile(translate(pattern).py, regex.ASCII | regex.V0)
+    for s in samples:
+        assert validate(s)[0] == (reference.search(s) is not None), (pattern, s)
+    return source
+
+
+@pytest.mark.parametrize("pattern", sorted(CHAR_RUNS))
+def test_character_runs_compile_to_strip_and_answer_like_regex(pattern: str) -> None:
+    samples = ["", "a", "ab", "abc", "ABC", "AB", "0123", "12345", "a-b", "a b", "x", "xx", "x\n", "\nx"]
+    samples += ["café", "a\x00", "_.", "a.b_c", "~", "\x7f", "ab\n", "\u212a", "ſ", "-", " " * 6]
+    source = _compiled_answers_like_regex(pattern, samples)
+    assert ".strip(" in source
+    assert "Regex(" not in source
+
+
+def test_random_character_runs_answer_like_regex() -> None:
+    rng = random.Random(11)
+    alphabet = "ab0-_.~ \n\tAZé\x00"
+    found = 0
+    for _ in range(400):
+        members = "".join(rng.sample("abcxyz019-_.~AZ", rng.randint(1, 5)))
+        cls = "[" + members.replace("-", "\\-") + "]" if rng.random() < 0.8 else "[a-f0-4]"
+        quantifier = rng.choice(["", "*", "+", "?", "{2}", "{1,3}", "{0,2}", "+?", "{2,}"])
+        pattern = "^" + cls + quantifier + "$"
+        if char_run(translate(pattern).py) is None:
+            continue
+        found += 1
+        samples = [
+            "".join(rng.choice(alphabet + members) for _ in range(rng.randint(0, 6))) for _ in range(30)
+        ]
+        _compiled_answers_like_regex(pattern, samples)
+    assert found > 300

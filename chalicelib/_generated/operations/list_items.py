@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from chalicelib.handlers import items as _handlers
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec
-from chalicelib.runtime.validation import Err, Regex, r
+from chalicelib.runtime.validation import Err, r
 
 from ..validators import item_page__s as _c_item_page__s
 from ..validators import problem__s as _c_problem__s
@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from .. import models
 
 
-_q_P1 = Regex(None, "^[\\-0-9a-z]+\\Z", "match")
-_q_E2 = frozenset({"draft", "active", "archived"})
+_q_E1 = frozenset({"draft", "active", "archived"})
 
 
 def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
@@ -66,7 +65,7 @@ def _p_tag(x: Any, p: str, e: list[Err]) -> bool:
                 if len(x4) > 32:
                     e.append((p + "/" + str(i3), r(x4) + " is longer than 32 characters", "maxLength"))
                     ok = False
-                if not _q_P1.search(x4):
+                if not x4 or x4.strip("-0123456789abcdefghijklmnopqrstuvwxyz"):
                     e.append((p + "/" + str(i3), r(x4) + ' does not match "^[a-z0-9-]+$"', "pattern"))
                     ok = False
             else:
@@ -83,7 +82,7 @@ def _p_status(x: Any, p: str, e: list[Err]) -> bool:
     if type(x) is not str:
         e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
-    if not (type(x) is str and x in _q_E2):
+    if not (type(x) is str and x in _q_E1):
         e.append((p, r(x) + ' is not one of ["draft", "active", "archived"]', "enum"))
         ok = False
     return ok

@@ -5,7 +5,6 @@ from chalicelib.runtime.validation import (
     DATE_TIME_FAST,
     UUID_RE,
     Err,
-    Regex,
     esc,
     is_date_time,
     r,
@@ -15,9 +14,8 @@ from chalicelib.runtime.validation import (
 from . import image__s as _c_image__s
 
 _s_K1 = frozenset({"id", "name", "price", "version", "created_at", "updated_at"})
-_s_P2 = Regex(None, "^[\\-0-9a-z]+\\Z", "match")
-_s_E3 = frozenset({"draft", "active", "archived"})
-_s_K4 = frozenset(
+_s_E2 = frozenset({"draft", "active", "archived"})
+_s_K3 = frozenset(
     {"id", "name", "description", "price", "tags", "status", "image", "version", "created_at", "updated_at"}
 )
 
@@ -137,7 +135,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                                 )
                             )
                             ok = False
-                        if not _s_P2.search(x21):
+                        if not x21 or x21.strip("-0123456789abcdefghijklmnopqrstuvwxyz"):
                             e.append(
                                 (
                                     p + "/tags/" + str(i20),
@@ -157,7 +155,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             if type(x26) is not str:
                 e.append((p + "/status", r(x26) + " is not of type 'string'", "type"))
                 ok = False
-            if not (type(x26) is str and x26 in _s_E3):
+            if not (type(x26) is str and x26 in _s_E2):
                 e.append((p + "/status", r(x26) + ' is not one of ["draft", "active", "archived"]', "enum"))
                 ok = False
         if "image" in x:
@@ -194,9 +192,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/updated_at", r(x46) + " is not of type 'string'", "type"))
                 ok = False
-        if not x.keys() <= _s_K4:
+        if not x.keys() <= _s_K3:
             for k51 in x:
-                if k51 not in _s_K4:
+                if k51 not in _s_K3:
                     e.append(
                         (
                             p + "/" + esc(k51),

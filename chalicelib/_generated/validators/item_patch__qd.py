@@ -1,11 +1,10 @@
 # generated from openapi.yaml — do not edit
 from typing import Any
 
-from chalicelib.runtime.validation import Err, Regex, esc, r, unique
+from chalicelib.runtime.validation import Err, esc, r, unique
 
-_qd_P1 = Regex(None, "^[\\-0-9a-z]+\\Z", "match")
-_qd_E2 = frozenset({"draft", "active", "archived"})
-_qd_K3 = frozenset({"name", "description", "price", "tags", "status"})
+_qd_E1 = frozenset({"draft", "active", "archived"})
+_qd_K2 = frozenset({"name", "description", "price", "tags", "status"})
 
 
 def v(x: Any, p: str, e: list[Err]) -> bool:
@@ -98,7 +97,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                                 )
                             )
                             ok = False
-                        if not _qd_P1.search(x18):
+                        if not x18 or x18.strip("-0123456789abcdefghijklmnopqrstuvwxyz"):
                             e.append(
                                 (
                                     p + "/tags/" + str(i17),
@@ -118,12 +117,12 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             if type(x23) is not str:
                 e.append((p + "/status", r(x23) + " is not of type 'string'", "type"))
                 ok = False
-            if not (type(x23) is str and x23 in _qd_E2):
+            if not (type(x23) is str and x23 in _qd_E1):
                 e.append((p + "/status", r(x23) + ' is not one of ["draft", "active", "archived"]', "enum"))
                 ok = False
-        if not x.keys() <= _qd_K3:
+        if not x.keys() <= _qd_K2:
             for k28 in x:
-                if k28 not in _qd_K3:
+                if k28 not in _qd_K2:
                     e.append(
                         (
                             p + "/" + esc(k28),
