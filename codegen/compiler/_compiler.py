@@ -8,8 +8,9 @@ start builds nothing and imports no validation library.
 
 The contract of a generated function: `def name(x: Any, p: str, e: list[Err]) -> bool`. `p` is the JSON
 pointer of `x` ("" at the root); every violation is appended to `e` as (pointer, message, keyword), in a
-deterministic order (schema keyword order, then instance order); the result tells whether `x` is valid,
-and is False exactly when something was appended.
+deterministic order (schema keyword order, a missing required property where `properties` declares it,
+then instance order); the result tells whether `x` is valid, and is False exactly when something was
+appended.
 
 Shape of the generated code:
 - a function per added root, per `$ref` target (deduplicated by absolute URI and mode, so recursive
@@ -1219,7 +1220,10 @@ class Compiler:
             if v.ann is not None:
                 # `properties` still evaluates it: unevaluatedProperties must not report it a second time
                 present.line(f"{v.ann[0]}.add({lit(name)})")
+        props = self._kw(schema, "properties")
+        props = props if isinstance(props, dict) else {}
         required = self._kw(schema, "required")
+        names: list[str] = []
         if isinstance(required, list):
             names = [
                 n
@@ -1229,20 +1233,17 @@ class Compiler:
                 and n not in ctx.hidden
                 and n not in hidden_in_branches
             ]
-            target = w
-            if len(names) > 3:
-                target = w.if_(f"not {self._const('K', _frozenset(names))} <= {x}.keys()")
-            for name in names:
-                self._fail(
-                    target.if_(f"{lit(name)} not in {x}"),
-                    v,
-                    v.p,
-                    lit(f"{name!r} is a required property"),
-                    "required",
-                )
+        # a required name that `properties` checks is reported by the `else` of that check's `if name in
+        # x` (no second lookup for a valid instance); the others are checked here
+        alone = [n for n in names if n not in props]
+        target = w
+        if len(alone) > 3:
+            target = w.if_(f"not {self._const('K', _frozenset(alone))} <= {x}.keys()")
+        for name in alone:
+            self._fail(
+                target.if_(f"{lit(name)} not in {x}"), v, v.p, self._required_message(name), "required"
+            )
         self._count_bounds(schema, v, w, "minProperties", "maxProperties", "properties")
-        props = self._kw(schema, "properties")
-        props = props if isinstance(props, dict) else {}
         for name, sub in props.items():
             if name in hidden:
                 continue
@@ -1254,9 +1255,15 @@ class Compiler:
                 replace(v, x=xi, p=v.p.lit(name), ann=None),
                 body,
             )
+            missing = Block()
+            if name in names:
+                self._fail(missing, v, v.p, self._required_message(name), "required")
             if body.empty() and v.ann is None:
+                if not missing.empty():
+                    w.add_if(f"{lit(name)} not in {x}", missing)
                 continue
-            block = w.if_(f"{lit(name)} in {x}")
+            block = Block()
+            w.add_if(f"{lit(name)} in {x}", block, missing)
             if not body.empty():
                 block.line(f"{xi} = {x}[{lit(name)}]")
                 block.extend(body)
@@ -1277,6 +1284,10 @@ class Compiler:
                 w.loop(f"for {k} in {x}:").extend(body)
         self._dependencies(schema, ctx, v, w)
 
+    @staticmethod
+    def _required_message(name: str) -> str:
+        return lit(f"{name!r} is a required property")
+
     def _additional(self, schema: dict[str, Any], ctx: _Ctx, v: _V, w: Block, props: dict[str, Any]) -> None:
         x = v.x
         patterns = self._kw(schema, "patternProperties")
@@ -1285,7 +1296,7 @@ class Compiler:
         known = self._const("K", _frozenset(list(props))) if props else None
         if extra is False and not patterns and v.ann is None:
             k = self._fn.var("k")
-            block = w.if_(f"not {x}.keys() <= {known}") if known else w.if_(x)
+            block = w.if_(f"not {known}.issuperset({x})") if known else w.if_(x)
             loop = block.loop(f"for {k} in {x}:")
             target = loop.if_(f"{k} not in {known}") if known else loop
             self._fail(

@@ -309,17 +309,47 @@ def test_error_pointers_and_every_error_in_order() -> None:
         "items": [{"name": 5}, {"name": "x", "qty": 0, "extra": True}, {}],
         "a/b~c": 1,
     }
+    # properties in their declared order; a missing required one is reported where it is declared
     expected = [
-        ("", "'total' is a required property", "required"),
         ("/items/0/name", "5 is not of type 'string'", "type"),
         ("/items/1/name", "'x' is shorter than 2 characters", "minLength"),
         ("/items/1/qty", "0 is less than the minimum of 1", "minimum"),
         ("/items/1/extra", "additional property 'extra' is not allowed", "additionalProperties"),
         ("/items/2", "'name' is a required property", "required"),
+        ("", "'total' is a required property", "required"),
         ("/a~1b~0c", "1 is not of type 'string'", "type"),
     ]
     for _ in range(2):  # and the same again from a fresh compilation
         assert errors_of(ORDER, instance) == expected
+
+
+def test_a_required_property_is_looked_up_once() -> None:
+    """`required` names that `properties` checks are reported by the `else` of that check: a valid
+    instance pays one `in` per property, and a missing one is still reported, also under `not`."""
+    schema = {
+        "type": "object",
+        "required": ["a", "b", "c", "d", "z"],
+        "properties": {"a": {"type": "string"}, "b": {}, "c": {"type": "integer"}, "d": {"const": 1}},
+    }
+    validate, source = compile_validator(schema)
+    assert '"a" not in x' not in source
+    assert '"c" not in x' not in source
+    assert '"b" not in x' in source  # no check of its own to hang the `else` on
+    assert '"z" not in x' in source  # required, not a property
+    assert validate({"a": "x", "b": None, "c": 1, "d": 1, "z": 0}) == (True, [])
+    assert validate({"c": "1"}) == (
+        False,
+        [
+            ("", "'z' is a required property", "required"),
+            ("", "'a' is a required property", "required"),
+            ("", "'b' is a required property", "required"),
+            ("/c", "'1' is not of type 'integer'", "type"),
+            ("", "'d' is a required property", "required"),
+        ],
+    )
+    negated, _ = compile_validator({"not": schema})
+    assert negated({"a": "x", "b": 0, "c": 1, "d": 1}) == (True, [])
+    assert negated({"a": "x", "b": 0, "c": 1, "d": 1, "z": 0})[0] is False
 
 
 def test_pointer_of_a_nested_call_site() -> None:

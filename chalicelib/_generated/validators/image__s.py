@@ -9,12 +9,6 @@ _s_E1 = frozenset({"image/png", "image/jpeg"})
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if "content_type" not in x:
-            e.append((p, "'content_type' is a required property", "required"))
-            ok = False
-        if "size" not in x:
-            e.append((p, "'size' is a required property", "required"))
-            ok = False
         if "content_type" in x:
             x1 = x["content_type"]
             if type(x1) is not str:
@@ -23,6 +17,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             if not (type(x1) is str and x1 in _s_E1):
                 e.append((p + "/content_type", r(x1) + ' is not one of ["image/png", "image/jpeg"]', "enum"))
                 ok = False
+        else:
+            e.append((p, "'content_type' is a required property", "required"))
+            ok = False
         if "size" in x:
             x4 = x["size"]
             if type(x4) is int or type(x4) is float:
@@ -35,6 +32,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/size", r(x4) + " is not of type 'integer'", "type"))
                 ok = False
+        else:
+            e.append((p, "'size' is a required property", "required"))
+            ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))
         ok = False

@@ -13,9 +13,6 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
     if not _qd_CommentBase__a(x, p, e, ak1, ai2):
         ok = False
     if type(x) is dict:
-        if "image_url" not in x:
-            e.append((p, "'image_url' is a required property", "required"))
-            ok = False
         if "kind" in x:
             x7 = x["kind"]
             if x7 != "image":
@@ -35,6 +32,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                 e.append((p + "/image_url", r(x10) + " is not of type 'string'", "type"))
                 ok = False
             ak1.add("image_url")
+        else:
+            e.append((p, "'image_url' is a required property", "required"))
+            ok = False
         if "alt_text" in x:
             x13 = x["alt_text"]
             if type(x13) is str:
@@ -89,9 +89,6 @@ def _qd_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int])
             e.append((p + "/updated_at", "'updated_at' is read-only and must not be sent", "readOnly"))
             ok = False
             ak.add("updated_at")
-        if "kind" not in x:
-            e.append((p, "'kind' is a required property", "required"))
-            ok = False
         if "kind" in x:
             x1 = x["kind"]
             if type(x1) is not str:
@@ -101,6 +98,9 @@ def _qd_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int])
                 e.append((p + "/kind", r(x1) + ' is not one of ["text", "link", "image"]', "enum"))
                 ok = False
             ak.add("kind")
+        else:
+            e.append((p, "'kind' is a required property", "required"))
+            ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))
         ok = False

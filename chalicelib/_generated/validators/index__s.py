@@ -9,25 +9,22 @@ from . import link__s as _c_link__s
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if "name" not in x:
-            e.append((p, "'name' is a required property", "required"))
-            ok = False
-        if "version" not in x:
-            e.append((p, "'version' is a required property", "required"))
-            ok = False
-        if "links" not in x:
-            e.append((p, "'links' is a required property", "required"))
-            ok = False
         if "name" in x:
             x1 = x["name"]
             if type(x1) is not str:
                 e.append((p + "/name", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'name' is a required property", "required"))
+            ok = False
         if "version" in x:
             x4 = x["version"]
             if type(x4) is not str:
                 e.append((p + "/version", r(x4) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'version' is a required property", "required"))
+            ok = False
         if "links" in x:
             x7 = x["links"]
             if type(x7) is dict:
@@ -37,6 +34,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/links", r(x7) + " is not of type 'object'", "type"))
                 ok = False
+        else:
+            e.append((p, "'links' is a required property", "required"))
+            ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))
         ok = False

@@ -27,12 +27,6 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "updated_at" in x:
             e.append((p + "/updated_at", "'updated_at' is read-only and must not be sent", "readOnly"))
             ok = False
-        if "name" not in x:
-            e.append((p, "'name' is a required property", "required"))
-            ok = False
-        if "price" not in x:
-            e.append((p, "'price' is a required property", "required"))
-            ok = False
         if "name" in x:
             x1 = x["name"]
             if type(x1) is str:
@@ -45,6 +39,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/name", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'name' is a required property", "required"))
+            ok = False
         if "description" in x:
             x4 = x["description"]
             if type(x4) is str:
@@ -86,6 +83,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                     )
                 )
                 ok = False
+        else:
+            e.append((p, "'price' is a required property", "required"))
+            ok = False
         if "tags" in x:
             x14 = x["tags"]
             if type(x14) is list:
@@ -140,7 +140,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             if not (type(x23) is str and x23 in _qd_E1):
                 e.append((p + "/status", r(x23) + ' is not one of ["draft", "active", "archived"]', "enum"))
                 ok = False
-        if not x.keys() <= _qd_K2:
+        if not _qd_K2.issuperset(x):
             for k30 in x:
                 if k30 not in _qd_K2:
                     e.append(

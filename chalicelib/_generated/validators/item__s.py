@@ -13,9 +13,8 @@ from chalicelib.runtime.validation import (
 
 from . import image__s as _c_image__s
 
-_s_K1 = frozenset({"id", "name", "price", "version", "created_at", "updated_at"})
-_s_E2 = frozenset({"draft", "active", "archived"})
-_s_K3 = frozenset(
+_s_E1 = frozenset({"draft", "active", "archived"})
+_s_K2 = frozenset(
     {"id", "name", "description", "price", "tags", "status", "image", "version", "created_at", "updated_at"}
 )
 
@@ -23,25 +22,6 @@ _s_K3 = frozenset(
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if not _s_K1 <= x.keys():
-            if "id" not in x:
-                e.append((p, "'id' is a required property", "required"))
-                ok = False
-            if "name" not in x:
-                e.append((p, "'name' is a required property", "required"))
-                ok = False
-            if "price" not in x:
-                e.append((p, "'price' is a required property", "required"))
-                ok = False
-            if "version" not in x:
-                e.append((p, "'version' is a required property", "required"))
-                ok = False
-            if "created_at" not in x:
-                e.append((p, "'created_at' is a required property", "required"))
-                ok = False
-            if "updated_at" not in x:
-                e.append((p, "'updated_at' is a required property", "required"))
-                ok = False
         if "id" in x:
             x1 = x["id"]
             if type(x1) is str:
@@ -51,6 +31,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/id", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'id' is a required property", "required"))
+            ok = False
         if "name" in x:
             x4 = x["name"]
             if type(x4) is str:
@@ -63,6 +46,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/name", r(x4) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'name' is a required property", "required"))
+            ok = False
         if "description" in x:
             x7 = x["description"]
             if type(x7) is str:
@@ -104,6 +90,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                     )
                 )
                 ok = False
+        else:
+            e.append((p, "'price' is a required property", "required"))
+            ok = False
         if "tags" in x:
             x17 = x["tags"]
             if type(x17) is list:
@@ -155,7 +144,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             if type(x26) is not str:
                 e.append((p + "/status", r(x26) + " is not of type 'string'", "type"))
                 ok = False
-            if not (type(x26) is str and x26 in _s_E2):
+            if not (type(x26) is str and x26 in _s_E1):
                 e.append((p + "/status", r(x26) + ' is not one of ["draft", "active", "archived"]', "enum"))
                 ok = False
         if "image" in x:
@@ -174,6 +163,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/version", r(x36) + " is not of type 'integer'", "type"))
                 ok = False
+        else:
+            e.append((p, "'version' is a required property", "required"))
+            ok = False
         if "created_at" in x:
             x41 = x["created_at"]
             if type(x41) is str:
@@ -183,6 +175,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/created_at", r(x41) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'created_at' is a required property", "required"))
+            ok = False
         if "updated_at" in x:
             x46 = x["updated_at"]
             if type(x46) is str:
@@ -192,9 +187,12 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/updated_at", r(x46) + " is not of type 'string'", "type"))
                 ok = False
-        if not x.keys() <= _s_K3:
+        else:
+            e.append((p, "'updated_at' is a required property", "required"))
+            ok = False
+        if not _s_K2.issuperset(x):
             for k51 in x:
-                if k51 not in _s_K3:
+                if k51 not in _s_K2:
                     e.append(
                         (
                             p + "/" + esc(k51),

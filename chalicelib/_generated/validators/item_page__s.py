@@ -9,12 +9,6 @@ from . import item__s as _c_item__s
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if "items" not in x:
-            e.append((p, "'items' is a required property", "required"))
-            ok = False
-        if "next_cursor" not in x:
-            e.append((p, "'next_cursor' is a required property", "required"))
-            ok = False
         if "items" in x:
             x1 = x["items"]
             if type(x1) is list:
@@ -24,11 +18,17 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/items", r(x1) + " is not of type 'array'", "type"))
                 ok = False
+        else:
+            e.append((p, "'items' is a required property", "required"))
+            ok = False
         if "next_cursor" in x:
             x8 = x["next_cursor"]
             if not (type(x8) is str or x8 is None):
                 e.append((p + "/next_cursor", r(x8) + " is not of type 'string', 'null'", "type"))
                 ok = False
+        else:
+            e.append((p, "'next_cursor' is a required property", "required"))
+            ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))
         ok = False

@@ -120,7 +120,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             if not (type(x23) is str and x23 in _qd_E1):
                 e.append((p + "/status", r(x23) + ' is not one of ["draft", "active", "archived"]', "enum"))
                 ok = False
-        if not x.keys() <= _qd_K2:
+        if not _qd_K2.issuperset(x):
             for k28 in x:
                 if k28 not in _qd_K2:
                     e.append(

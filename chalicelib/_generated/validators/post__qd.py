@@ -24,12 +24,6 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "updated_at" in x:
             e.append((p + "/updated_at", "'updated_at' is read-only and must not be sent", "readOnly"))
             ok = False
-        if "title" not in x:
-            e.append((p, "'title' is a required property", "required"))
-            ok = False
-        if "body" not in x:
-            e.append((p, "'body' is a required property", "required"))
-            ok = False
         if "title" in x:
             x1 = x["title"]
             if type(x1) is str:
@@ -42,6 +36,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/title", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'title' is a required property", "required"))
+            ok = False
         if "body" in x:
             x4 = x["body"]
             if type(x4) is str:
@@ -54,7 +51,10 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/body", r(x4) + " is not of type 'string'", "type"))
                 ok = False
-        if not x.keys() <= _qd_K1:
+        else:
+            e.append((p, "'body' is a required property", "required"))
+            ok = False
+        if not _qd_K1.issuperset(x):
             for k7 in x:
                 if k7 not in _qd_K1:
                     e.append(

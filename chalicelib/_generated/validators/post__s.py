@@ -16,28 +16,6 @@ _s_K1 = frozenset({"id", "author_id", "title", "body", "version", "created_at", 
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if not _s_K1 <= x.keys():
-            if "id" not in x:
-                e.append((p, "'id' is a required property", "required"))
-                ok = False
-            if "author_id" not in x:
-                e.append((p, "'author_id' is a required property", "required"))
-                ok = False
-            if "title" not in x:
-                e.append((p, "'title' is a required property", "required"))
-                ok = False
-            if "body" not in x:
-                e.append((p, "'body' is a required property", "required"))
-                ok = False
-            if "version" not in x:
-                e.append((p, "'version' is a required property", "required"))
-                ok = False
-            if "created_at" not in x:
-                e.append((p, "'created_at' is a required property", "required"))
-                ok = False
-            if "updated_at" not in x:
-                e.append((p, "'updated_at' is a required property", "required"))
-                ok = False
         if "id" in x:
             x1 = x["id"]
             if type(x1) is str:
@@ -47,6 +25,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/id", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'id' is a required property", "required"))
+            ok = False
         if "author_id" in x:
             x4 = x["author_id"]
             if type(x4) is str:
@@ -56,6 +37,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/author_id", r(x4) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'author_id' is a required property", "required"))
+            ok = False
         if "title" in x:
             x7 = x["title"]
             if type(x7) is str:
@@ -68,6 +52,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/title", r(x7) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'title' is a required property", "required"))
+            ok = False
         if "body" in x:
             x10 = x["body"]
             if type(x10) is str:
@@ -80,6 +67,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/body", r(x10) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'body' is a required property", "required"))
+            ok = False
         if "version" in x:
             x13 = x["version"]
             if type(x13) is int or type(x13) is float:
@@ -92,6 +82,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/version", r(x13) + " is not of type 'integer'", "type"))
                 ok = False
+        else:
+            e.append((p, "'version' is a required property", "required"))
+            ok = False
         if "created_at" in x:
             x18 = x["created_at"]
             if type(x18) is str:
@@ -101,6 +94,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/created_at", r(x18) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'created_at' is a required property", "required"))
+            ok = False
         if "updated_at" in x:
             x23 = x["updated_at"]
             if type(x23) is str:
@@ -110,7 +106,10 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/updated_at", r(x23) + " is not of type 'string'", "type"))
                 ok = False
-        if not x.keys() <= _s_K1:
+        else:
+            e.append((p, "'updated_at' is a required property", "required"))
+            ok = False
+        if not _s_K1.issuperset(x):
             for k28 in x:
                 if k28 not in _s_K1:
                     e.append(

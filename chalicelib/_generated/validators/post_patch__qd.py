@@ -36,7 +36,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/body", r(x4) + " is not of type 'string'", "type"))
                 ok = False
-        if not x.keys() <= _qd_K1:
+        if not _qd_K1.issuperset(x):
             for k7 in x:
                 if k7 not in _qd_K1:
                     e.append(

@@ -5,35 +5,26 @@ from chalicelib.runtime.validation import Err, r
 
 from . import violation__s as _c_violation__s
 
-_s_K1 = frozenset({"type", "title", "status", "errors"})
-
 
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if not _s_K1 <= x.keys():
-            if "type" not in x:
-                e.append((p, "'type' is a required property", "required"))
-                ok = False
-            if "title" not in x:
-                e.append((p, "'title' is a required property", "required"))
-                ok = False
-            if "status" not in x:
-                e.append((p, "'status' is a required property", "required"))
-                ok = False
-            if "errors" not in x:
-                e.append((p, "'errors' is a required property", "required"))
-                ok = False
         if "type" in x:
             x1 = x["type"]
             if type(x1) is not str:
                 e.append((p + "/type", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'type' is a required property", "required"))
+            ok = False
         if "title" in x:
             x4 = x["title"]
             if type(x4) is not str:
                 e.append((p + "/title", r(x4) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'title' is a required property", "required"))
+            ok = False
         if "status" in x:
             x7 = x["status"]
             if type(x7) is int or type(x7) is float:
@@ -49,6 +40,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/status", r(x7) + " is not of type 'integer'", "type"))
                 ok = False
+        else:
+            e.append((p, "'status' is a required property", "required"))
+            ok = False
         if "detail" in x:
             x10 = x["detail"]
             if type(x10) is not str:
@@ -73,6 +67,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/errors", r(x19) + " is not of type 'array'", "type"))
                 ok = False
+        else:
+            e.append((p, "'errors' is a required property", "required"))
+            ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))
         ok = False

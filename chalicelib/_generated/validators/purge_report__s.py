@@ -7,12 +7,6 @@ from chalicelib.runtime.validation import DATE_TIME_FAST, Err, is_date_time, r
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if "purged" not in x:
-            e.append((p, "'purged' is a required property", "required"))
-            ok = False
-        if "before" not in x:
-            e.append((p, "'before' is a required property", "required"))
-            ok = False
         if "purged" in x:
             x1 = x["purged"]
             if type(x1) is int or type(x1) is float:
@@ -25,6 +19,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/purged", r(x1) + " is not of type 'integer'", "type"))
                 ok = False
+        else:
+            e.append((p, "'purged' is a required property", "required"))
+            ok = False
         if "before" in x:
             x4 = x["before"]
             if type(x4) is str:
@@ -34,6 +31,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/before", r(x4) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'before' is a required property", "required"))
+            ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))
         ok = False

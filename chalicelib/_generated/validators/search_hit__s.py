@@ -3,34 +3,23 @@ from typing import Any
 
 from chalicelib.runtime.validation import UUID_RE, Err, r
 
-_s_K1 = frozenset({"type", "id", "title", "href"})
-_s_E2 = frozenset({"items", "posts"})
+_s_E1 = frozenset({"items", "posts"})
 
 
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if not _s_K1 <= x.keys():
-            if "type" not in x:
-                e.append((p, "'type' is a required property", "required"))
-                ok = False
-            if "id" not in x:
-                e.append((p, "'id' is a required property", "required"))
-                ok = False
-            if "title" not in x:
-                e.append((p, "'title' is a required property", "required"))
-                ok = False
-            if "href" not in x:
-                e.append((p, "'href' is a required property", "required"))
-                ok = False
         if "type" in x:
             x1 = x["type"]
             if type(x1) is not str:
                 e.append((p + "/type", r(x1) + " is not of type 'string'", "type"))
                 ok = False
-            if not (type(x1) is str and x1 in _s_E2):
+            if not (type(x1) is str and x1 in _s_E1):
                 e.append((p + "/type", r(x1) + ' is not one of ["items", "posts"]', "enum"))
                 ok = False
+        else:
+            e.append((p, "'type' is a required property", "required"))
+            ok = False
         if "id" in x:
             x4 = x["id"]
             if type(x4) is str:
@@ -40,16 +29,25 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/id", r(x4) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'id' is a required property", "required"))
+            ok = False
         if "title" in x:
             x7 = x["title"]
             if type(x7) is not str:
                 e.append((p + "/title", r(x7) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'title' is a required property", "required"))
+            ok = False
         if "href" in x:
             x10 = x["href"]
             if type(x10) is not str:
                 e.append((p + "/href", r(x10) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'href' is a required property", "required"))
+            ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))
         ok = False

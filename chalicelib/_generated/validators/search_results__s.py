@@ -9,17 +9,14 @@ from . import search_hit__s as _c_search_hit__s
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if "q" not in x:
-            e.append((p, "'q' is a required property", "required"))
-            ok = False
-        if "results" not in x:
-            e.append((p, "'results' is a required property", "required"))
-            ok = False
         if "q" in x:
             x1 = x["q"]
             if type(x1) is not str:
                 e.append((p + "/q", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'q' is a required property", "required"))
+            ok = False
         if "results" in x:
             x4 = x["results"]
             if type(x4) is list:
@@ -29,6 +26,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/results", r(x4) + " is not of type 'array'", "type"))
                 ok = False
+        else:
+            e.append((p, "'results' is a required property", "required"))
+            ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))
         ok = False

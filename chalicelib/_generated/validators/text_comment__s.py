@@ -10,8 +10,7 @@ from chalicelib.runtime.validation import (
     r,
 )
 
-_s_K2 = frozenset({"id", "post_id", "author_id", "kind", "version", "created_at", "updated_at"})
-_s_E3 = frozenset({"text", "link", "image"})
+_s_E2 = frozenset({"text", "link", "image"})
 
 
 def v(x: Any, p: str, e: list[Err]) -> bool:
@@ -21,9 +20,6 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
     if not _s_CommentBase__a(x, p, e, ak1, ai2):
         ok = False
     if type(x) is dict:
-        if "text" not in x:
-            e.append((p, "'text' is a required property", "required"))
-            ok = False
         if "kind" in x:
             x7 = x["kind"]
             if x7 != "text":
@@ -43,6 +39,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                 e.append((p + "/text", r(x10) + " is not of type 'string'", "type"))
                 ok = False
             ak1.add("text")
+        else:
+            e.append((p, "'text' is a required property", "required"))
+            ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))
         ok = False
@@ -63,28 +62,6 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
 def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) -> bool:
     ok = True
     if type(x) is dict:
-        if not _s_K2 <= x.keys():
-            if "id" not in x:
-                e.append((p, "'id' is a required property", "required"))
-                ok = False
-            if "post_id" not in x:
-                e.append((p, "'post_id' is a required property", "required"))
-                ok = False
-            if "author_id" not in x:
-                e.append((p, "'author_id' is a required property", "required"))
-                ok = False
-            if "kind" not in x:
-                e.append((p, "'kind' is a required property", "required"))
-                ok = False
-            if "version" not in x:
-                e.append((p, "'version' is a required property", "required"))
-                ok = False
-            if "created_at" not in x:
-                e.append((p, "'created_at' is a required property", "required"))
-                ok = False
-            if "updated_at" not in x:
-                e.append((p, "'updated_at' is a required property", "required"))
-                ok = False
         if "id" in x:
             x1 = x["id"]
             if type(x1) is str:
@@ -95,6 +72,9 @@ def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) 
                 e.append((p + "/id", r(x1) + " is not of type 'string'", "type"))
                 ok = False
             ak.add("id")
+        else:
+            e.append((p, "'id' is a required property", "required"))
+            ok = False
         if "post_id" in x:
             x4 = x["post_id"]
             if type(x4) is str:
@@ -105,6 +85,9 @@ def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) 
                 e.append((p + "/post_id", r(x4) + " is not of type 'string'", "type"))
                 ok = False
             ak.add("post_id")
+        else:
+            e.append((p, "'post_id' is a required property", "required"))
+            ok = False
         if "author_id" in x:
             x7 = x["author_id"]
             if type(x7) is str:
@@ -115,15 +98,21 @@ def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) 
                 e.append((p + "/author_id", r(x7) + " is not of type 'string'", "type"))
                 ok = False
             ak.add("author_id")
+        else:
+            e.append((p, "'author_id' is a required property", "required"))
+            ok = False
         if "kind" in x:
             x10 = x["kind"]
             if type(x10) is not str:
                 e.append((p + "/kind", r(x10) + " is not of type 'string'", "type"))
                 ok = False
-            if not (type(x10) is str and x10 in _s_E3):
+            if not (type(x10) is str and x10 in _s_E2):
                 e.append((p + "/kind", r(x10) + ' is not one of ["text", "link", "image"]', "enum"))
                 ok = False
             ak.add("kind")
+        else:
+            e.append((p, "'kind' is a required property", "required"))
+            ok = False
         if "version" in x:
             x13 = x["version"]
             if type(x13) is int or type(x13) is float:
@@ -137,6 +126,9 @@ def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) 
                 e.append((p + "/version", r(x13) + " is not of type 'integer'", "type"))
                 ok = False
             ak.add("version")
+        else:
+            e.append((p, "'version' is a required property", "required"))
+            ok = False
         if "created_at" in x:
             x18 = x["created_at"]
             if type(x18) is str:
@@ -147,6 +139,9 @@ def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) 
                 e.append((p + "/created_at", r(x18) + " is not of type 'string'", "type"))
                 ok = False
             ak.add("created_at")
+        else:
+            e.append((p, "'created_at' is a required property", "required"))
+            ok = False
         if "updated_at" in x:
             x23 = x["updated_at"]
             if type(x23) is str:
@@ -157,6 +152,9 @@ def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) 
                 e.append((p + "/updated_at", r(x23) + " is not of type 'string'", "type"))
                 ok = False
             ak.add("updated_at")
+        else:
+            e.append((p, "'updated_at' is a required property", "required"))
+            ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))
         ok = False

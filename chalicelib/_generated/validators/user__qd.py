@@ -15,12 +15,6 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "created_at" in x:
             e.append((p + "/created_at", "'created_at' is read-only and must not be sent", "readOnly"))
             ok = False
-        if "name" not in x:
-            e.append((p, "'name' is a required property", "required"))
-            ok = False
-        if "email" not in x:
-            e.append((p, "'email' is a required property", "required"))
-            ok = False
         if "name" in x:
             x1 = x["name"]
             if type(x1) is str:
@@ -33,6 +27,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/name", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'name' is a required property", "required"))
+            ok = False
         if "email" in x:
             x4 = x["email"]
             if type(x4) is str:
@@ -45,7 +42,10 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/email", r(x4) + " is not of type 'string'", "type"))
                 ok = False
-        if not x.keys() <= _qd_K1:
+        else:
+            e.append((p, "'email' is a required property", "required"))
+            ok = False
+        if not _qd_K1.issuperset(x):
             for k7 in x:
                 if k7 not in _qd_K1:
                     e.append(

@@ -17,19 +17,6 @@ _s_K1 = frozenset({"id", "name", "email", "created_at"})
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if not _s_K1 <= x.keys():
-            if "id" not in x:
-                e.append((p, "'id' is a required property", "required"))
-                ok = False
-            if "name" not in x:
-                e.append((p, "'name' is a required property", "required"))
-                ok = False
-            if "email" not in x:
-                e.append((p, "'email' is a required property", "required"))
-                ok = False
-            if "created_at" not in x:
-                e.append((p, "'created_at' is a required property", "required"))
-                ok = False
         if "id" in x:
             x1 = x["id"]
             if type(x1) is str:
@@ -39,6 +26,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/id", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'id' is a required property", "required"))
+            ok = False
         if "name" in x:
             x4 = x["name"]
             if type(x4) is str:
@@ -51,6 +41,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/name", r(x4) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'name' is a required property", "required"))
+            ok = False
         if "email" in x:
             x7 = x["email"]
             if type(x7) is str:
@@ -63,6 +56,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/email", r(x7) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'email' is a required property", "required"))
+            ok = False
         if "created_at" in x:
             x10 = x["created_at"]
             if type(x10) is str:
@@ -72,7 +68,10 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/created_at", r(x10) + " is not of type 'string'", "type"))
                 ok = False
-        if not x.keys() <= _s_K1:
+        else:
+            e.append((p, "'created_at' is a required property", "required"))
+            ok = False
+        if not _s_K1.issuperset(x):
             for k15 in x:
                 if k15 not in _s_K1:
                     e.append(

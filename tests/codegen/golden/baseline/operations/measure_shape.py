@@ -22,14 +22,14 @@ def _b0(x: Any, p: str, e: list[Err]) -> bool:
 def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if "area" not in x:
-            e.append((p, "'area' is a required property", "required"))
-            ok = False
         if "area" in x:
             x1 = x["area"]
             if not (type(x1) is int or type(x1) is float):
                 e.append((p + "/area", r(x1) + " is not of type 'number'", "type"))
                 ok = False
+        else:
+            e.append((p, "'area' is a required property", "required"))
+            ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))
         ok = False

@@ -44,7 +44,7 @@ def _b0(x: Any, p: str, e: list[Err]) -> bool:
             if type(x7) is not str:
                 e.append((p + "/content-type", r(x7) + " is not of type 'string'", "type"))
                 ok = False
-        if not x.keys() <= _qd_K1:
+        if not _qd_K1.issuperset(x):
             for k10 in x:
                 if k10 not in _qd_K1:
                     e.append(

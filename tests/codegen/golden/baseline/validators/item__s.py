@@ -11,14 +11,14 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
     if not _c_item_input__s.v(x, p, e):
         ok = False
     if type(x) is dict:
-        if "id" not in x:
-            e.append((p, "'id' is a required property", "required"))
-            ok = False
         if "id" in x:
             x5 = x["id"]
             if type(x5) is not str:
                 e.append((p + "/id", r(x5) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'id' is a required property", "required"))
+            ok = False
     else:
         e.append((p, r(x) + " is not of type 'object'", "type"))
         ok = False

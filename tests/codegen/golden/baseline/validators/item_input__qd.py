@@ -10,12 +10,6 @@ _qd_K2 = frozenset({"name", "price", "status", "note", "content-type", "tags"})
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if "name" not in x:
-            e.append((p, "'name' is a required property", "required"))
-            ok = False
-        if "price" not in x:
-            e.append((p, "'price' is a required property", "required"))
-            ok = False
         if "name" in x:
             x1 = x["name"]
             if type(x1) is str:
@@ -25,6 +19,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/name", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'name' is a required property", "required"))
+            ok = False
         if "price" in x:
             x4 = x["price"]
             if type(x4) is int or type(x4) is float:
@@ -34,6 +31,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/price", r(x4) + " is not of type 'number'", "type"))
                 ok = False
+        else:
+            e.append((p, "'price' is a required property", "required"))
+            ok = False
         if "status" in x:
             x7 = x["status"]
             if type(x7) is not str:
@@ -62,7 +62,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/tags", r(x18) + " is not of type 'array'", "type"))
                 ok = False
-        if not x.keys() <= _qd_K2:
+        if not _qd_K2.issuperset(x):
             for k25 in x:
                 if k25 not in _qd_K2:
                     e.append(

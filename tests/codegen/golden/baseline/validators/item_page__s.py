@@ -9,9 +9,6 @@ from . import item__s as _c_item__s
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if "items" not in x:
-            e.append((p, "'items' is a required property", "required"))
-            ok = False
         if "items" in x:
             x1 = x["items"]
             if type(x1) is list:
@@ -21,6 +18,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else:
                 e.append((p + "/items", r(x1) + " is not of type 'array'", "type"))
                 ok = False
+        else:
+            e.append((p, "'items' is a required property", "required"))
+            ok = False
         if "next" in x:
             x8 = x["next"]
             if not (type(x8) is str or x8 is None):

@@ -7,14 +7,14 @@ from chalicelib.runtime.validation import Err, r
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if "name" not in x:
-            e.append((p, "'name' is a required property", "required"))
-            ok = False
         if "name" in x:
             x1 = x["name"]
             if type(x1) is not str:
                 e.append((p + "/name", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'name' is a required property", "required"))
+            ok = False
         if "children" in x:
             x4 = x["children"]
             if type(x4) is list:

@@ -7,30 +7,30 @@ from chalicelib.runtime.validation import Err, r
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if "type" not in x:
-            e.append((p, "'type' is a required property", "required"))
-            ok = False
-        if "title" not in x:
-            e.append((p, "'title' is a required property", "required"))
-            ok = False
-        if "status" not in x:
-            e.append((p, "'status' is a required property", "required"))
-            ok = False
         if "type" in x:
             x1 = x["type"]
             if type(x1) is not str:
                 e.append((p + "/type", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'type' is a required property", "required"))
+            ok = False
         if "title" in x:
             x4 = x["title"]
             if type(x4) is not str:
                 e.append((p + "/title", r(x4) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'title' is a required property", "required"))
+            ok = False
         if "status" in x:
             x7 = x["status"]
             if not (type(x7) is int or (type(x7) is float and x7.is_integer())):
                 e.append((p + "/status", r(x7) + " is not of type 'integer'", "type"))
                 ok = False
+        else:
+            e.append((p, "'status' is a required property", "required"))
+            ok = False
         if "detail" in x:
             x10 = x["detail"]
             if type(x10) is not str:

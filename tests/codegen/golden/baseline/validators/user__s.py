@@ -7,14 +7,14 @@ from chalicelib.runtime.validation import Err, r
 def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
-        if "id" not in x:
-            e.append((p, "'id' is a required property", "required"))
-            ok = False
         if "id" in x:
             x1 = x["id"]
             if type(x1) is not str:
                 e.append((p + "/id", r(x1) + " is not of type 'string'", "type"))
                 ok = False
+        else:
+            e.append((p, "'id' is a required property", "required"))
+            ok = False
         if "display_name" in x:
             x4 = x["display_name"]
             if type(x4) is not str:
