@@ -90,7 +90,7 @@ def char_run(py_src: str) -> tuple[str, int, int | None] | None:
     hi: int | None = 1
     if op is C.MAX_REPEAT or op is C.MIN_REPEAT:  # over the whole string, greedy and lazy match alike
         lo, top, sub = av
-        hi = None if top is C.MAXREPEAT else top
+        hi = None if top == C.MAXREPEAT else top
         if len(sub) != 1:
             return None
         op, av = sub[0]
