@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / ".chalice" / "config.json"
 STARTUP_TIMEOUT = 30.0  # seconds for a server to answer
 STOP_TIMEOUT = 10.0
+STOP_GRACE = 3.0  # seconds a process group gets to stop on SIGINT before SIGTERM
 REGION = "us-east-1"
 
 # Never reach 127.0.0.1 through a proxy configured in the environment.
@@ -80,10 +81,19 @@ def tail(path: Path, lines: int = 40) -> str:
 def stop_process(process: subprocess.Popen[bytes], *, group: bool = False) -> None:
     """Stop `process` (and, with `group`, its whole process group: it was started in a new session):
     SIGINT for a group (chalice's reloader parent forwards it to its worker), SIGTERM otherwise,
-    then SIGKILL after STOP_TIMEOUT."""
+    then SIGKILL after STOP_TIMEOUT.
+
+    A group that has not stopped STOP_GRACE after its SIGINT gets SIGTERM: a process started in the
+    background by a non-interactive shell (`make run &` in a script) inherits SIGINT ignored, and so do
+    its children, so SIGINT alone would leave them until the SIGKILL."""
     if group:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGINT)
+        try:
+            process.wait(timeout=STOP_GRACE)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
     elif process.poll() is None:
         process.terminate()
     try:
