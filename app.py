@@ -4,10 +4,9 @@ from chalice import Chalice, Rate
 
 from chalicelib import auth, events
 from chalicelib._generated.routes import BINARY_TYPES, CORS_PATHS, OPERATIONS, blueprint, docs_blueprint
-from chalicelib.runtime.cors import CorsPath, CorsPolicy, cors_middleware
-from chalicelib.runtime.errors import problem_errors
+from chalicelib.runtime.cors import CorsPath, CorsPolicy
+from chalicelib.runtime.middleware import http_middleware
 from chalicelib.runtime.observability import configure as configure_logging
-from chalicelib.runtime.observability import observability_middleware
 
 CorsPolicy.from_env()  # refuses a contradictory stage setting (`*` with credentials) at start-up
 
@@ -15,13 +14,12 @@ auth.register()  # the operator api key check (runtime verifiers)
 configure_logging()  # the stage's LOG_LEVEL / LOG_FORMAT
 app = Chalice(app_name="reference-api")
 app.api.binary_types.extend(t for t in BINARY_TYPES if t not in app.api.binary_types)
-# outermost first: every answer gets its request id and access line; CORS headers go on every answer,
-# the problem+json ones included
+# observability, then CORS, then problem+json errors (runtime/middleware.py): every answer gets its request
+# id and access line; CORS headers go on every answer, the problem+json ones included
+operations = {(m, r): o or m + " " + r for m, r, _, o, _ in OPERATIONS}
 app.register_middleware(
-    observability_middleware({(m, r): o or m + " " + r for m, r, _, o, _ in OPERATIONS}), "http"
+    http_middleware(operations, {p: CorsPath(*row) for p, row in CORS_PATHS.items()}), "http"
 )
-app.register_middleware(cors_middleware({p: CorsPath(*row) for p, row in CORS_PATHS.items()}), "http")
-app.register_middleware(problem_errors, "http")
 app.register_blueprint(blueprint)
 app.register_blueprint(docs_blueprint)
 

@@ -110,7 +110,7 @@ def measure(kind: str, n: int) -> dict[str, float]:
         args = parse(request())
         if op.security:
             args["principal"] = authenticate(op.security, request(), parse_cookies)
-        token = context.enter(request())
+        token = context.begin(context.RequestState(request()))
         try:
             result = call(args)
             us["call"] = median_us(lambda: call(args), n)
@@ -120,7 +120,7 @@ def measure(kind: str, n: int) -> dict[str, float]:
                 us["service"] = median_us(lambda: service.create_item(args["body"]), n)
             workload.reset_store(service, keep)
         finally:
-            context.leave(token)
+            context.end(token)
         us["render"] = median_us(lambda: pipeline.render(op, result, accept), n)
         spec = op.response_for(200 if kind == "list" else 201)
         body = result.body if hasattr(result, "body") else result

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from chalice import Response
 from chalice.app import Request
 
+from chalicelib.runtime import context
 from chalicelib.runtime.problem import ProblemError
 
 MAX_AGE = "600"
@@ -111,7 +112,7 @@ def _with(response: Response, headers: Mapping[str, str]) -> Response:
 
 
 def _header(request: Request, name: str) -> str | None:
-    value = request.headers.get(name)
+    value = context.header(request.headers, name)
     return None if value is None else str(value)
 
 
@@ -130,30 +131,43 @@ def cors_middleware(
     paths: Mapping[str, CorsPath], policy: CorsPolicy | None = None
 ) -> Callable[[Request, Callable[[Request], Response]], Response]:
     """Chalice HTTP middleware: preflights answered here; CORS headers on every other answer. Without a
-    `policy`, the stage's (CORS_ALLOW_ORIGINS, CORS_ALLOW_CREDENTIALS) applies."""
+    `policy`, the stage's (CORS_ALLOW_ORIGINS, CORS_ALLOW_CREDENTIALS) applies. (app.py registers
+    runtime/middleware.py's `http_middleware`, which runs `answer` the same way.)"""
 
     def middleware(request: Request, get_response: Callable[[Request], Response]) -> Response:
         origin = _header(request, "origin")
         if origin is None:  # not a CORS request: nothing to add (the policy is not even read)
             return get_response(request)
-        policy_now = policy or current_policy()
-        if not policy_now.enabled:
-            return get_response(request)
-        path = paths.get(_template(request))
-        method = _header(request, "access-control-request-method")
-        if request.method == "OPTIONS" and method is not None:
-            return policy_now.preflight(
-                origin, method, _header(request, "access-control-request-headers") or "", path
-            )
-        response = get_response(request)
-        if policy_now.allows(origin):
-            extra = policy_now.headers(origin)
-            if path is not None and path.expose:
-                extra["Access-Control-Expose-Headers"] = ", ".join(path.expose)
-            response = _with(response, extra)
-        return response
+        return answer(request, origin, get_response, paths, policy)
 
     return middleware
+
+
+def answer(
+    request: Request,
+    origin: str,
+    get_response: Callable[[Request], Response],
+    paths: Mapping[str, CorsPath],
+    policy: CorsPolicy | None = None,
+) -> Response:
+    """The answer to a CORS request (one with an `Origin`): a preflight, or `get_response`'s answer with
+    the CORS headers when the origin is allowed."""
+    policy_now = policy or current_policy()
+    if not policy_now.enabled:
+        return get_response(request)
+    path = paths.get(_template(request))
+    method = _header(request, "access-control-request-method")
+    if request.method == "OPTIONS" and method is not None:
+        return policy_now.preflight(
+            origin, method, _header(request, "access-control-request-headers") or "", path
+        )
+    response = get_response(request)
+    if policy_now.allows(origin):
+        extra = policy_now.headers(origin)
+        if path is not None and path.expose:
+            extra["Access-Control-Expose-Headers"] = ", ".join(path.expose)
+        response = _with(response, extra)
+    return response
 
 
 def _template(request: Request) -> str:

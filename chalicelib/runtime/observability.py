@@ -1,6 +1,6 @@
 """One structured line per request, request ids, and CloudWatch metrics as log lines (issue 10).
 
-`observability_middleware` (outermost in app.py) times every request and:
+The HTTP middleware (runtime/middleware.py, outermost part) times every request and, with these helpers:
 - gives it a request id: the caller's `X-Request-Id` when it is a sane id, else API Gateway's request id,
   else a fresh one; echoed in the `X-Request-Id` response header and, for problem+json answers, in the
   body as `instance` (`urn:request:<id>`) and `request_id`, so a bug report leads to the log line;
@@ -22,13 +22,14 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from chalice import Response
 from chalice.app import Request
 
-from chalicelib.runtime.context import operation_var, request_id_var, subject_var, violations_var
+from chalicelib.runtime import context
+from chalicelib.runtime.context import RequestState
 
 ACCESS_LOGGER = "reference_api.access"
 REQUEST_ID_HEADER = "X-Request-Id"
@@ -85,11 +86,11 @@ def configure(env: Mapping[str, str] | None = None) -> None:
 
 
 def request_id_of(request: Request) -> str:
-    given = request.headers.get(REQUEST_ID_HEADER)  # chalice's headers mapping is case-insensitive
+    given = context.header(request.headers, "x-request-id")
     if given and _valid_id(str(given)):
         return str(given)
-    context = request.context if isinstance(request.context, dict) else {}
-    gateway = context.get("requestId")
+    request_context = request.context if isinstance(request.context, dict) else {}
+    gateway = request_context.get("requestId")
     if gateway:
         return str(gateway)
     import uuid  # rare (chalice local, tests): uuid pulls in `platform`, ~2 ms at a cold start
@@ -123,58 +124,31 @@ def _metrics(fields: dict[str, Any], namespace: str) -> dict[str, Any]:
     }
 
 
-def _log_line(
+def access_line(
     request: Request,
     response: Response,
-    request_id: str,
+    state: RequestState,
     started: float,
     operations: Mapping[tuple[str, str], str],
 ) -> None:
-    context = request.context if isinstance(request.context, dict) else {}
-    route = str(context.get("resourcePath") or request.path)
+    """Log the request's line at INFO (the caller checks the level first). `operations`: (METHOD,
+    Chalice route) -> operationId, for answers the pipeline never saw (405s…)."""
+    request_context = request.context if isinstance(request.context, dict) else {}
+    route = str(request_context.get("resourcePath") or request.path)
     lambda_context = getattr(request, "lambda_context", None)
     fields: dict[str, Any] = {
         "event": "request",
         "method": request.method,
         "route": route,
-        "operation": operation_var.get() or operations.get((request.method, route)),
+        "operation": state.operation or operations.get((request.method, route)),
         "status": response.status_code,
         "latency_ms": round((time.perf_counter() - started) * 1000, 3),
-        "request_id": request_id,
-        "apigw_request_id": context.get("requestId"),
+        "request_id": state.request_id,
+        "apigw_request_id": request_context.get("requestId"),
         "lambda_request_id": getattr(lambda_context, "aws_request_id", None),
-        "principal": subject_var.get(),
-        "violations": violations_var.get() if response.status_code == 400 else None,
+        "principal": state.subject,
+        "violations": state.violations if response.status_code == 400 else None,
     }
     if os.environ.get("METRICS") == "emf":
         fields.update(_metrics(fields, os.environ.get("METRICS_NAMESPACE") or "ReferenceApi"))
     log.info("request", extra={"fields": fields})
-
-
-def observability_middleware(
-    operations: Mapping[tuple[str, str], str],
-) -> Callable[[Request, Callable[[Request], Response]], Response]:
-    """`operations`: (METHOD, Chalice route) -> operationId, for answers the pipeline never saw (405s…)."""
-
-    def middleware(request: Request, get_response: Callable[[Request], Response]) -> Response:
-        started = time.perf_counter()
-        request_id = request_id_of(request)
-        tokens = (
-            request_id_var.set(request_id),  # problem+json answers read it when they are rendered
-            operation_var.set(None),
-            subject_var.set(None),
-            violations_var.set(None),
-        )
-        try:
-            response = get_response(request)
-            response.headers[REQUEST_ID_HEADER] = request_id  # chalice Responses always hold a dict
-            if log.isEnabledFor(logging.INFO):
-                _log_line(request, response, request_id, started, operations)
-            return response
-        finally:
-            request_id_var.reset(tokens[0])
-            operation_var.reset(tokens[1])
-            subject_var.reset(tokens[2])
-            violations_var.reset(tokens[3])
-
-    return middleware

@@ -88,8 +88,13 @@ def dispatch(
 
 
 def run(request: Request | None, op: Operation, call: Call, path_values: Mapping[str, str]) -> Response:
-    token = context.enter(request)
-    context.operation_var.set(op.operation_id)  # for the access line (runtime/observability.py)
+    state = context.current()
+    token = None
+    if state is None:  # run without the HTTP middleware (unit tests): a state of its own
+        state = context.RequestState(request)
+        token = context.begin(state)
+    state.request = request
+    state.operation = op.operation_id  # for the access line (runtime/observability.py)
     try:
         if request is None:  # pragma: no cover - chalice always sets it for HTTP events
             raise ProblemError(500, "No request.")
@@ -99,7 +104,7 @@ def run(request: Request | None, op: Operation, call: Call, path_values: Mapping
             from chalicelib.runtime.security import authenticate  # only secured operations load it
 
             principal = authenticate(op.security, request, parse_cookies)
-        accept = accepted(op, request.headers.get("accept"))
+        accept = accepted(op, context.header(request.headers, "accept"))
         args = parse_request(request, op, path_values)
         if principal is not None:
             args["principal"] = principal
@@ -127,7 +132,8 @@ def run(request: Request | None, op: Operation, call: Call, path_values: Mapping
         log.exception("unhandled error in operation %s", op.operation_id)
         return ProblemError(500, "An internal error occurred.").to_response()
     finally:
-        context.leave(token)
+        if token is not None:
+            context.end(token)
 
 
 def accepted(op: Operation, header: str | None) -> Sequence[tuple[str, float]]:
@@ -192,7 +198,7 @@ def read_params(
             elif where == "path":
                 values = [path[param.name]] if param.name in path else None
             elif where == "header":
-                found = headers.get(param.name)
+                found = context.header(headers, param.name.lower())
                 values = [found] if found is not None else None
             elif where == "cookie":
                 values = cookies.get(param.name)
@@ -237,7 +243,7 @@ def parse_request(request: Request, op: Operation, path_values: Mapping[str, str
         if params:
             query = {k: params.getlist(k) for k in params}
         headers = request.headers
-        cookies = parse_cookies(headers.get("cookie")) if op.uses_cookies else {}
+        cookies = parse_cookies(context.header(headers, "cookie")) if op.uses_cookies else {}
         args, found = read_params(op, path_values, query, headers, cookies)
         failed = {(v.location, v.pointer) for v in found} if found else None
         for param in op.parameters:
@@ -263,7 +269,7 @@ def read_body(request: Request, spec: Body, op: Operation) -> tuple[Any, list[Vi
     raw_bytes = raw if isinstance(raw, bytes) else raw.encode("utf-8")
     if len(raw_bytes) > MAX_BODY:
         raise ProblemError(413, f"The body is {len(raw_bytes)} bytes; the limit is {MAX_BODY}.")
-    content_type = request.headers.get("content-type", "")
+    content_type = context.header(request.headers, "content-type") or ""
     if not raw_bytes and not content_type:
         # No Content-Type and no content: no body. API Gateway passes `body: null` for an empty body
         # too, so only the header tells them apart: with a Content-Type, zero bytes are a body of that

@@ -9,7 +9,7 @@ from typing import Any
 
 from chalice import Response
 
-from chalicelib.runtime.context import request_id_var, violations_var
+from chalicelib.runtime import context
 
 PROBLEM_JSON = "application/problem+json"
 _LOCATION_ORDER = {"path": 0, "query": 1, "header": 2, "cookie": 3, "body": 4, "response": 5}
@@ -47,6 +47,11 @@ def _phrase(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return "Error"
+
+
+def _request_id() -> str | None:
+    state = context.current()
+    return state.request_id if state is not None else None
 
 
 class Violation:
@@ -130,7 +135,7 @@ class ProblemError(Exception):
         body: dict[str, Any] = {"type": self.type, "title": self.title, "status": self.status}
         if self.detail:
             body["detail"] = self.detail
-        request_id = request_id_var.get()
+        request_id = _request_id()
         if request_id is not None:  # the answer names its request (runtime/observability.py)
             body["instance"] = f"urn:request:{request_id}"
             body["request_id"] = request_id
@@ -155,7 +160,7 @@ class ProblemError(Exception):
             ]
             if self.detail:
                 parts += [', "detail": ', _q(self.detail)]
-            request_id = request_id_var.get()
+            request_id = _request_id()
             if request_id is not None:
                 quoted = _q(request_id)
                 parts += [', "instance": ', _q(f"urn:request:{request_id}"), ', "request_id": ', quoted]
@@ -183,7 +188,9 @@ class ProblemError(Exception):
 
     def to_response(self) -> Response:
         if self.status == 400:
-            violations_var.set(len(self.errors))  # for the request's access line
+            state = context.current()
+            if state is not None:
+                state.violations = len(self.errors)  # for the request's access line
         headers: dict[str, str | list[str]] = dict(self.headers) if self.headers else {}
         headers["Content-Type"] = PROBLEM_JSON
         return Response(body=self.to_text(), status_code=self.status, headers=headers)

@@ -28,7 +28,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from chalicelib.runtime.context import subject_var
+from chalicelib.runtime import context
 from chalicelib.runtime.problem import ProblemError
 
 log = logging.getLogger("chalicelib.runtime.security")
@@ -254,11 +254,8 @@ def scopes_of(claims: Mapping[str, Any]) -> frozenset[str]:
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
-    value = headers.get(name)
-    if value is None:
-        lowered = name.lower()
-        value = next((v for k, v in headers.items() if k.lower() == lowered), None)
-    return value
+    value = context.header(headers, name.lower())
+    return None if value is None else str(value)
 
 
 def _authorization(headers: Mapping[str, str], kind: str) -> str | None:
@@ -367,8 +364,9 @@ def authenticate(
     """The principal of the first alternative that holds; else 401 (or 403 for missing scopes). The
     subject is noted for the request's access log line (runtime/observability.py)."""
     principal = _authenticate(security, request, parse_cookies)
-    if principal.subject is not None:
-        subject_var.set(principal.subject)
+    state = context.current()
+    if state is not None:
+        state.subject = principal.subject
     return principal
 
 
