@@ -26,7 +26,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 from chalicelib.runtime import context
 from chalicelib.runtime.problem import ProblemError
@@ -375,6 +375,17 @@ def _authenticate(
 ) -> Principal:
     if not security:
         return ANONYMOUS
+    if len(security) == 1 and len(security[0]) == 1:  # one requirement of one scheme: the usual case
+        only, needed = security[0][0]
+        jar = parse_cookies(_header(request.headers, "Cookie")) if only.location == "cookie" else {}
+        single = _check(only, needed, request, jar)
+        if single.principal is not None:
+            return single.principal
+        _refuse(
+            security,
+            [(only, single.invalid)] if single.invalid else [],
+            [(only, single.wanting)] if single.wanting else [],
+        )
     cookies = (
         parse_cookies(_header(request.headers or {}, "Cookie"))
         if any(s.location == "cookie" for alt in security for s, _ in alt)
@@ -402,6 +413,16 @@ def _authenticate(
             merged = _merge(merged, outcome.principal)
         if held and merged is not None:
             return merged
+    _refuse(security, invalid, wanting)
+
+
+def _refuse(
+    security: Security,
+    invalid: list[tuple[Scheme, str]],
+    wanting: list[tuple[Scheme, tuple[str, ...]]],
+) -> NoReturn:
+    """No alternative held: 403 when a valid credential lacks scopes (and none was invalid), else 401
+    with a challenge per scheme."""
     schemes = list({s.name: s for alt in security for s, _ in alt}.values())
     if wanting and not invalid:
         scheme, scopes = wanting[0]
