@@ -23,9 +23,12 @@ def problem_errors(request: Request, get_response: Callable[[Request], Response]
         return ProblemError(500, "An internal error occurred.").to_response()
     if response.status_code < 400:
         return response
-    content_type = next(
-        (v for k, v in response.headers.items() if k.lower() == "content-type"), "application/json"
-    )
+    headers = response.headers
+    content_type = headers.get("Content-Type")  # how the pipeline and Chalice spell it
+    if content_type is None:
+        content_type = next(
+            (v for k, v in headers.items() if k.lower() == "content-type"), "application/json"
+        )
     if isinstance(content_type, str) and content_type.startswith(PROBLEM_JSON):
         return response
     body = response.body
@@ -37,7 +40,5 @@ def problem_errors(request: Request, get_response: Callable[[Request], Response]
     if body and not (isinstance(body, dict) and "Code" in body and "Message" in body):
         return response  # an answer the operation declares (e.g. a 503 health report), not Chalice's
     detail = str(body.get("Message") or "") if isinstance(body, dict) else ""
-    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-type"}
-    return ProblemError(
-        response.status_code, detail, headers={k: str(v) for k, v in headers.items()}
-    ).to_response()
+    kept = {k: str(v) for k, v in headers.items() if k.lower() != "content-type"}
+    return ProblemError(response.status_code, detail, headers=kept).to_response()
