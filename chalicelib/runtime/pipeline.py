@@ -41,8 +41,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("chalicelib.runtime")
 Call = Callable[[Mapping[str, Any]], object]
 Authenticate = Callable[["Security | None", Any, Callable[[str | None], dict[str, list[str]]]], "Principal"]
-# runtime/security.py's `authenticate`, imported by the first secured request (a GET-only cold start
-# never loads it); kept here because a `from ... import` statement costs ~0.65 µs on every call
+# runtime/security.py's `authenticate`, imported by the first secured request rather than with this
+# module, then kept here: a `from ... import` statement in `run` cost ~0.65 µs on every secured request
 _authenticate: Authenticate | None = None
 
 
