@@ -172,5 +172,5 @@ def answer(
 
 def _template(request: Request) -> str:
     """The route template Chalice matched (`/items/{item_id}`), from the request context."""
-    context = request.context if isinstance(request.context, dict) else {}
-    return str(context.get("resourcePath") or request.path)
+    request_context = request.context if isinstance(request.context, dict) else {}
+    return str(request_context.get("resourcePath") or request.path)
