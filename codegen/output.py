@@ -27,11 +27,17 @@ def materialize(files: dict[str, str], near: Path | None = None) -> Path:
     if near is not None:
         near.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".codegen-", dir=near))
-    for rel, text in sorted(files.items()):
-        path = tmp / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    format_tree(tmp)
+    try:
+        for rel, text in sorted(files.items()):
+            path = tmp / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        format_tree(tmp)
+    except BaseException:
+        # nothing half-built is left next to the output (it would be packaged: chalice ships every file
+        # under chalicelib/)
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     return tmp
 
 

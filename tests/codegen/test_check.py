@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,15 @@ def test_check_on_a_missing_tree_fails_and_creates_nothing(tmp_path: Path) -> No
     assert run.returncode == 1, run.explain()
     assert "routes.py" in stale_named(run, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["baseline.yaml"]
+
+
+def test_a_build_that_fails_to_format_leaves_nothing_behind(tmp_path: Path) -> None:
+    """A failure while formatting (a codegen bug: emitted code ruff cannot parse) removes the half-built
+    tree: left next to chalicelib/_generated it would be packaged and byte-compiled with the app."""
+    from codegen.output import materialize
+
+    with pytest.raises(subprocess.CalledProcessError):
+        materialize({"ok.py": "x = 1\n", "broken.py": "from x import\n"}, near=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+    built = materialize({"ok.py": "x = 1\n"}, near=tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == [built.name]
