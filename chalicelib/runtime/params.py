@@ -39,8 +39,13 @@ class CoercionError(ValueError):
     pass
 
 
+_KNOWN = frozenset(_PREFERENCE)
+
+
 def _types(shape: Shape) -> list[str]:
     declared = shape.get("type") or []
+    if len(declared) == 1 and declared[0] in _KNOWN:  # the usual one type: already in order
+        return list(declared)
     return [t for t in _PREFERENCE if t in declared]
 
 
@@ -191,6 +196,8 @@ def read_param(param: Param, values: Sequence[str], decode: bool) -> Any:
             return loads(text)
         except ValueError as exc:
             raise CoercionError(f"not valid JSON ({exc})") from None
+    if param.kind == "primitive" and param.style not in ("label", "matrix"):  # one value, no delimiters
+        return coerce_scalar(_dec(values[-1], decode), param.shape)
     exploded_list = param.explode and param.style in ("form", "spaceDelimited", "pipeDelimited")
     if exploded_list and param.kind == "array" and param.location in ("query", "cookie"):
         return _items(values, param.shape, decode)

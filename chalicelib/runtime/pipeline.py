@@ -18,7 +18,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from chalice import Response
-from chalice.app import Request
+from chalice.app import MultiDict, Request
 
 from chalicelib.runtime import context
 from chalicelib.runtime import media as M
@@ -255,7 +255,11 @@ def parse_request(request: Request, op: Operation, path_values: Mapping[str, str
     if op.parameters:
         query: Mapping[str, list[str]] = {}
         params = request.query_params
-        if params:
+        if type(params) is MultiDict:
+            # chalice keeps the event's name -> [values] dict as it is; it is only read here (getlist
+            # would copy every list)
+            query = params._dict
+        elif params:
             query = {k: params.getlist(k) for k in params}
         headers = request.headers
         cookies = parse_cookies(context.header(headers, "cookie")) if op.uses_cookies else {}
