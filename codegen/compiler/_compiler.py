@@ -175,14 +175,14 @@ _STRING_FORMATS = {
     "ipv6": "is_ipv6",
     "byte": "is_byte",
 }
-# formats whose common values one compiled expression accepts (chalicelib/runtime/validation.py): the
-# generated check calls it directly, and the checker function only for what it refuses (exact when the
-# checker is None: the expression is the whole definition)
-_FAST_FORMATS: dict[str, tuple[str, str | None]] = {
-    "uuid": ("UUID_RE", None),
-    "date-time": ("DATE_TIME_FAST", "is_date_time"),
-    "date": ("DATE_FAST", "is_date"),
-    "time": ("TIME_FAST", "is_time"),
+# formats whose values recur (ids, timestamps): chalicelib/runtime/validation.py remembers the values that
+# passed, so the generated check looks in that set first and calls the checker (which remembers) only
+# for a value it has not seen
+_SEEN_FORMATS: dict[str, tuple[str, str]] = {
+    "uuid": ("UUIDS_OK", "uuid_ok"),
+    "date-time": ("DATE_TIMES_OK", "date_time_ok"),
+    "date": ("DATES_OK", "date_ok"),
+    "time": ("TIMES_OK", "time_ok"),
 }
 _NUMBER_FORMATS = {"int32": "is_int32", "int64": "is_int64", "float": "is_float", "double": "is_double"}
 
@@ -490,8 +490,10 @@ class Compiler:
         line = f"from {RUNTIME} import {', '.join(runtime)}"
         if len(line) > 88:  # isort's wrapping; the magic trailing comma keeps it stable at any line length
             line = f"from {RUNTIME} import (\n" + "".join(f"    {n},\n" for n in runtime) + ")"
-        first_party = [line, *extra_imports]
-        out = ["from typing import Any", "", *sorted(set(first_party), key=_import_key)]
+        first_party = [line, *extra_imports] if runtime else list(extra_imports)
+        # a module of aliases only (`_r_200_0 = _c_item__s.v`) annotates nothing
+        typing = ["from typing import Any", ""] if "Any" in used else []
+        out = [*typing, *sorted(set(first_party), key=_import_key)]
         if consts:
             out.extend(["", *consts])
         for name, text in self._functions:
@@ -653,6 +655,10 @@ class Compiler:
         self._node(schema, ctx, v, body)
         params = "x: Any, p: str, e: list[Err]" + (", ak: set[str], ai: set[int]" if annotate else "")
         lines = [f"def {name}({params}) -> bool:"]
+        forwarded = _forwarded(body) if not annotate else None
+        if forwarded is not None:  # only `$ref` to another module's function: that function, not a frame more
+            self._functions.append((name, f"{name} = {forwarded}"))
+            return
         if body.empty():
             lines.append("    return True")
         else:
@@ -942,13 +948,11 @@ class Compiler:
             )
         fmt = self._kw(schema, "format")
         if isinstance(fmt, str) and fmt in _STRING_FORMATS:
-            fast, exact = _FAST_FORMATS.get(fmt, (None, None))
-            if fast is None:
+            seen = _SEEN_FORMATS.get(fmt)
+            if seen is None:
                 cond = f"not {_STRING_FORMATS[fmt]}({x})"
-            elif exact is None:
-                cond = f"{fast}.match({x}) is None"
             else:
-                cond = f"{fast}.match({x}) is None and not {exact}({x})"
+                cond = f"{x} not in {seen[0]} and not {seen[1]}({x})"
             self._fail(w.if_(cond), v, v.p, f"r({x}) + {lit(f' is not a valid {fmt!r}')}", "format")
 
     def _number(self, schema: dict[str, Any], v: _V, w: Block) -> None:
@@ -1012,7 +1016,9 @@ class Compiler:
         x = v.x
         self._count_bounds(schema, v, w, "minItems", "maxItems", "items")
         if self._kw(schema, "uniqueItems") is True:
-            self._fail(w.if_(f"not unique({x})"), v, v.p, lit("items are not unique"), "uniqueItems")
+            # an array of 0 or 1 items is unique without a call
+            cond = f"len({x}) > 1 and not unique({x})"
+            self._fail(w.if_(cond), v, v.p, lit("items are not unique"), "uniqueItems")
         items = self._kw(schema, "items")
         if self.draft4:
             prefix, rest, rest_kw = [], items, "items"
@@ -1880,6 +1886,19 @@ def _tuple(names: list[str]) -> str:
     return f"({names[0]},)" if len(names) == 1 else "(" + ", ".join(names) + ")"
 
 
+_FORWARD = re.compile(r"if not ([A-Za-z_]\w*\.[A-Za-z_]\w*)\(x, p, e\):\n    ok = False")
+
+
+def _forwarded(body: Block) -> str | None:
+    """The other module's function a body only calls (`if not _c_item__s.v(x, p, e): ok = False`), if so:
+    a `link` expression, always dotted. A function of this module is never aliased: it may be defined
+    further down."""
+    out: list[str] = []
+    body.render(0, out)
+    found = _FORWARD.fullmatch("\n".join(out))
+    return found.group(1) if found else None
+
+
 def _frozenset(names: list[str]) -> str:
     return "frozenset({" + ", ".join(lit(n) for n in dict.fromkeys(names)) + "})"
 
@@ -1893,7 +1912,7 @@ def _uses(var: str, block: Block) -> bool:
 _RUNTIME_NAMES = frozenset(
     {"Err", "Regex", "enum_in", "esc", "multiple_of", "prefix", "r", "summary", "unique", "which"}
     | set(_STRING_FORMATS.values())
-    | {fast for fast, _ in _FAST_FORMATS.values()}
+    | {name for pair in _SEEN_FORMATS.values() for name in pair}
     | set(_NUMBER_FORMATS.values())
 )
 

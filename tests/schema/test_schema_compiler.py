@@ -503,6 +503,32 @@ def test_link_calls_a_function_of_another_module() -> None:
     assert errors == [("/1", "'id' is a required property", "required")]
 
 
+def test_a_root_that_only_references_another_modules_function_is_that_function() -> None:
+    registry = components({"Item": {"type": "object", "required": ["id"]}})
+    shared = load_module(_item_source(registry), "shared_validators_alias")
+    linked = Compiler(
+        "2020-12", registry, link=lambda uri: "_c.v_Item" if uri == f"{C}#/$defs/Item" else None
+    )
+    linked.add("v_body", ref("Item"))  # nothing but the reference: no frame of its own
+    linked.add("v_list", {"type": "array", "items": ref("Item")})
+    source = linked.source()
+    assert "v_body = _c.v_Item" in source
+    assert "def v_body" not in source
+    assert "def v_list" in source
+    namespace: dict[str, Any] = {"_c": type("M", (), {"v_Item": staticmethod(shared["v_Item"])})}
+    exec(compile(source, "<aliased>", "exec"), namespace)
+    assert namespace["v_body"] is shared["v_Item"]
+    errors: list[tuple[str, str, str]] = []
+    assert namespace["v_body"]({}, "/x", errors) is False
+    assert errors == [("/x", "'id' is a required property", "required")]
+
+
+def _item_source(registry: Registry[Any]) -> str:
+    shared = Compiler("2020-12", registry)
+    shared.add("v_Item", {"type": "object", "required": ["id"]}, f"{C}#/$defs/Item")
+    return shared.source()
+
+
 def test_a_root_added_at_its_location_serves_references_to_it() -> None:
     defs = {"Node": {"type": "object", "properties": {"next": ref("Node")}}}
     compiler = Compiler("2020-12", components(defs))
@@ -621,6 +647,39 @@ def test_format_checkers(fmt: str) -> None:
         valid, errors = validate(value)
         assert not valid, value
         assert errors[0][2] == "format", value
+
+
+@pytest.mark.parametrize(
+    ("fmt", "seen", "good", "bad"),
+    [
+        ("uuid", rt.UUIDS_OK, "0b7e9f0e-5c1a-4d2b-9e3f-1a2b3c4d5e6f", "0b7e9f0e-5c1a-4d2b-9e3f-1a2b3c4d5e6g"),
+        ("date-time", rt.DATE_TIMES_OK, "2031-02-28T23:59:59.5Z", "2031-02-29T00:00:00Z"),
+        ("date", rt.DATES_OK, "2032-02-29", "2031-02-29"),
+        ("time", rt.TIMES_OK, "23:59:60Z", "23:59:60+01:00"),
+    ],
+)
+def test_formats_remember_the_values_that_passed_only(fmt: str, seen: set[str], good: str, bad: str) -> None:
+    validate, _ = compile_validator({"format": fmt})
+    seen.discard(good)
+    for _ in range(2):  # the second check answers from the set, and the same
+        assert validate(good) == (True, [])
+        assert good in seen
+        valid, errors = validate(bad)
+        assert not valid
+        assert errors[0][2] == "format"
+        assert bad not in seen
+
+
+def test_remembered_formats_are_bounded() -> None:
+    validate, _ = compile_validator({"format": "date-time"})
+    values = [f"2030-01-01T00:00:00.{n:06d}Z" for n in range(rt.SEEN_MAX + 10)]
+    for value in values:
+        assert validate(value) == (True, [])
+        assert len(rt.DATE_TIMES_OK) <= rt.SEEN_MAX
+    assert values[-1] in rt.DATE_TIMES_OK  # emptied when full, then filled again
+    long = "2030-01-01T00:00:00." + "1" * rt.SEEN_LEN + "Z"  # valid, but too long to keep
+    assert validate(long) == (True, [])
+    assert long not in rt.DATE_TIMES_OK
 
 
 def test_formats_apply_to_their_types_only_and_unknown_formats_are_ignored() -> None:

@@ -37,21 +37,13 @@ def _p_idempotency_key(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _b0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_item__qd.v(x, p, e):
-        ok = False
-    return ok
+_b0 = _c_item__qd.v
 
 
 _s_P1 = Regex(None, '^"[0-9]+"\\Z', "match")
 
 
-def _r_201_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_item__s.v(x, p, e):
-        ok = False
-    return ok
+_r_201_0 = _c_item__s.v
 
 
 def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
@@ -85,18 +77,10 @@ def _h_201_2(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_400_0 = _c_problem__s.v
 
 
-def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_401_0 = _c_problem__s.v
 
 
 def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
@@ -107,25 +91,13 @@ def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_409_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_409_0 = _c_problem__s.v
 
 
-def _r_415_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_415_0 = _c_problem__s.v
 
 
-def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_default_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

@@ -17,18 +17,10 @@ if TYPE_CHECKING:
     from .. import models
 
 
-def _b0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_user__qd.v(x, p, e):
-        ok = False
-    return ok
+_b0 = _c_user__qd.v
 
 
-def _r_201_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_user__s.v(x, p, e):
-        ok = False
-    return ok
+_r_201_0 = _c_user__s.v
 
 
 def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
@@ -39,18 +31,10 @@ def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_400_0 = _c_problem__s.v
 
 
-def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_401_0 = _c_problem__s.v
 
 
 def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
@@ -61,18 +45,10 @@ def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_415_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_415_0 = _c_problem__s.v
 
 
-def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_default_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

@@ -7,7 +7,7 @@ from typing import Any, cast
 from chalicelib.handlers import items as _handlers
 from chalicelib.runtime.operation import HeaderSpec, Operation, Param, ResponseSpec, Segment
 from chalicelib.runtime.security import Principal, Scheme
-from chalicelib.runtime.validation import UUID_RE, Err, Regex, r
+from chalicelib.runtime.validation import UUIDS_OK, Err, Regex, r, uuid_ok
 
 from ..validators import problem__s as _c_problem__s
 
@@ -20,7 +20,7 @@ _q_P1 = Regex(
 def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if UUID_RE.match(x) is None:
+        if x not in UUIDS_OK and not uuid_ok(x):
             e.append((p, r(x) + " is not a valid 'uuid'", "format"))
             ok = False
     else:
@@ -54,18 +54,10 @@ def _p_if_match(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_400_0 = _c_problem__s.v
 
 
-def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_401_0 = _c_problem__s.v
 
 
 def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
@@ -76,32 +68,16 @@ def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_404_0 = _c_problem__s.v
 
 
-def _r_412_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_412_0 = _c_problem__s.v
 
 
-def _r_428_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_428_0 = _c_problem__s.v
 
 
-def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_default_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

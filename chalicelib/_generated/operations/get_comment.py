@@ -6,7 +6,7 @@ from typing import Any, cast
 
 from chalicelib.handlers import posts as _handlers
 from chalicelib.runtime.operation import HeaderSpec, Operation, Param, ResponseSpec, Segment
-from chalicelib.runtime.validation import UUID_RE, Err, Regex, r
+from chalicelib.runtime.validation import UUIDS_OK, Err, Regex, r, uuid_ok
 
 from ..validators import comment__s as _c_comment__s
 from ..validators import problem__s as _c_problem__s
@@ -15,7 +15,7 @@ from ..validators import problem__s as _c_problem__s
 def _p_post_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if UUID_RE.match(x) is None:
+        if x not in UUIDS_OK and not uuid_ok(x):
             e.append((p, r(x) + " is not a valid 'uuid'", "format"))
             ok = False
     else:
@@ -27,7 +27,7 @@ def _p_post_id(x: Any, p: str, e: list[Err]) -> bool:
 def _p_comment_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if UUID_RE.match(x) is None:
+        if x not in UUIDS_OK and not uuid_ok(x):
             e.append((p, r(x) + " is not a valid 'uuid'", "format"))
             ok = False
     else:
@@ -39,11 +39,7 @@ def _p_comment_id(x: Any, p: str, e: list[Err]) -> bool:
 _s_P1 = Regex(None, '^"[0-9]+"\\Z', "match")
 
 
-def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_comment__s.v(x, p, e):
-        ok = False
-    return ok
+_r_200_0 = _c_comment__s.v
 
 
 def _h_200_0(x: Any, p: str, e: list[Err]) -> bool:
@@ -58,25 +54,13 @@ def _h_200_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_400_0 = _c_problem__s.v
 
 
-def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_404_0 = _c_problem__s.v
 
 
-def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_default_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

@@ -12,26 +12,13 @@ from chalicelib.runtime.validation import Err, r
 from ..validators import problem__s as _c_problem__s
 from ..validators import user__s as _c_user__s
 
-
-def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_user__s.v(x, p, e):
-        ok = False
-    return ok
+_r_200_0 = _c_user__s.v
 
 
-def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_400_0 = _c_problem__s.v
 
 
-def _r_401_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_401_0 = _c_problem__s.v
 
 
 def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
@@ -42,18 +29,10 @@ def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_404_0 = _c_problem__s.v
 
 
-def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_default_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

@@ -6,24 +6,14 @@ from typing import Any
 
 from chalicelib.handlers import meta as _handlers
 from chalicelib.runtime.operation import Operation, ResponseSpec
-from chalicelib.runtime.validation import Err
 
 from ..validators import index__s as _c_index__s
 from ..validators import problem__s as _c_problem__s
 
-
-def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_index__s.v(x, p, e):
-        ok = False
-    return ok
+_r_200_0 = _c_index__s.v
 
 
-def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_default_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

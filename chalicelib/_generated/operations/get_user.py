@@ -6,7 +6,7 @@ from typing import Any, cast
 
 from chalicelib.handlers import users as _handlers
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
-from chalicelib.runtime.validation import UUID_RE, Err, r
+from chalicelib.runtime.validation import UUIDS_OK, Err, r, uuid_ok
 
 from ..validators import problem__s as _c_problem__s
 from ..validators import user__s as _c_user__s
@@ -15,7 +15,7 @@ from ..validators import user__s as _c_user__s
 def _p_user_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if UUID_RE.match(x) is None:
+        if x not in UUIDS_OK and not uuid_ok(x):
             e.append((p, r(x) + " is not a valid 'uuid'", "format"))
             ok = False
     else:
@@ -24,32 +24,16 @@ def _p_user_id(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_user__s.v(x, p, e):
-        ok = False
-    return ok
+_r_200_0 = _c_user__s.v
 
 
-def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_400_0 = _c_problem__s.v
 
 
-def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_404_0 = _c_problem__s.v
 
 
-def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_default_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

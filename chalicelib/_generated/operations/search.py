@@ -53,7 +53,7 @@ def _p_type(x: Any, p: str, e: list[Err]) -> bool:
         if len(x) < 1:
             e.append((p, "expected at least 1 items" + ", got " + str(len(x)), "minItems"))
             ok = False
-        if not unique(x):
+        if len(x) > 1 and not unique(x):
             e.append((p, "items are not unique", "uniqueItems"))
             ok = False
         for i3, x4 in enumerate(x):
@@ -69,25 +69,13 @@ def _p_type(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_search_results__s.v(x, p, e):
-        ok = False
-    return ok
+_r_200_0 = _c_search_results__s.v
 
 
-def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_400_0 = _c_problem__s.v
 
 
-def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_default_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

@@ -2,13 +2,14 @@
 from typing import Any
 
 from chalicelib.runtime.validation import (
-    DATE_TIME_FAST,
-    UUID_RE,
+    DATE_TIMES_OK,
+    UUIDS_OK,
     Err,
+    date_time_ok,
     esc,
-    is_date_time,
     is_uri,
     r,
+    uuid_ok,
 )
 
 _s_E2 = frozenset({"text", "link", "image"})
@@ -76,7 +77,7 @@ def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) 
         if "id" in x:
             x1 = x["id"]
             if type(x1) is str:
-                if UUID_RE.match(x1) is None:
+                if x1 not in UUIDS_OK and not uuid_ok(x1):
                     e.append((p + "/id", r(x1) + " is not a valid 'uuid'", "format"))
                     ok = False
             else:
@@ -89,7 +90,7 @@ def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) 
         if "post_id" in x:
             x4 = x["post_id"]
             if type(x4) is str:
-                if UUID_RE.match(x4) is None:
+                if x4 not in UUIDS_OK and not uuid_ok(x4):
                     e.append((p + "/post_id", r(x4) + " is not a valid 'uuid'", "format"))
                     ok = False
             else:
@@ -102,7 +103,7 @@ def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) 
         if "author_id" in x:
             x7 = x["author_id"]
             if type(x7) is str:
-                if UUID_RE.match(x7) is None:
+                if x7 not in UUIDS_OK and not uuid_ok(x7):
                     e.append((p + "/author_id", r(x7) + " is not a valid 'uuid'", "format"))
                     ok = False
             else:
@@ -143,7 +144,7 @@ def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) 
         if "created_at" in x:
             x18 = x["created_at"]
             if type(x18) is str:
-                if DATE_TIME_FAST.match(x18) is None and not is_date_time(x18):
+                if x18 not in DATE_TIMES_OK and not date_time_ok(x18):
                     e.append((p + "/created_at", r(x18) + " is not a valid 'date-time'", "format"))
                     ok = False
             else:
@@ -156,7 +157,7 @@ def _s_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int]) 
         if "updated_at" in x:
             x23 = x["updated_at"]
             if type(x23) is str:
-                if DATE_TIME_FAST.match(x23) is None and not is_date_time(x23):
+                if x23 not in DATE_TIMES_OK and not date_time_ok(x23):
                     e.append((p + "/updated_at", r(x23) + " is not a valid 'date-time'", "format"))
                     ok = False
             else:

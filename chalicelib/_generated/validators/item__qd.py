@@ -94,7 +94,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                         (p + "/tags", "expected at most 10 items" + ", got " + str(len(x14)), "maxItems")
                     )
                     ok = False
-                if not unique(x14):
+                if len(x14) > 1 and not unique(x14):
                     e.append((p + "/tags", "items are not unique", "uniqueItems"))
                     ok = False
                 for i17, x18 in enumerate(x14):

@@ -2,13 +2,14 @@
 from typing import Any
 
 from chalicelib.runtime.validation import (
-    DATE_TIME_FAST,
-    UUID_RE,
+    DATE_TIMES_OK,
+    UUIDS_OK,
     Err,
+    date_time_ok,
     esc,
-    is_date_time,
     r,
     unique,
+    uuid_ok,
 )
 
 from . import image__s as _c_image__s
@@ -25,7 +26,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "id" in x:
             x1 = x["id"]
             if type(x1) is str:
-                if UUID_RE.match(x1) is None:
+                if x1 not in UUIDS_OK and not uuid_ok(x1):
                     e.append((p + "/id", r(x1) + " is not a valid 'uuid'", "format"))
                     ok = False
             else:
@@ -101,7 +102,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                         (p + "/tags", "expected at most 10 items" + ", got " + str(len(x17)), "maxItems")
                     )
                     ok = False
-                if not unique(x17):
+                if len(x17) > 1 and not unique(x17):
                     e.append((p + "/tags", "items are not unique", "uniqueItems"))
                     ok = False
                 for i20, x21 in enumerate(x17):
@@ -169,7 +170,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "created_at" in x:
             x41 = x["created_at"]
             if type(x41) is str:
-                if DATE_TIME_FAST.match(x41) is None and not is_date_time(x41):
+                if x41 not in DATE_TIMES_OK and not date_time_ok(x41):
                     e.append((p + "/created_at", r(x41) + " is not a valid 'date-time'", "format"))
                     ok = False
             else:
@@ -181,7 +182,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "updated_at" in x:
             x46 = x["updated_at"]
             if type(x46) is str:
-                if DATE_TIME_FAST.match(x46) is None and not is_date_time(x46):
+                if x46 not in DATE_TIMES_OK and not date_time_ok(x46):
                     e.append((p + "/updated_at", r(x46) + " is not a valid 'date-time'", "format"))
                     ok = False
             else:

@@ -1,7 +1,7 @@
 # generated from openapi.yaml — do not edit
 from typing import Any
 
-from chalicelib.runtime.validation import DATE_TIME_FAST, Err, is_date_time, r
+from chalicelib.runtime.validation import DATE_TIMES_OK, Err, date_time_ok, r
 
 
 def v(x: Any, p: str, e: list[Err]) -> bool:
@@ -25,7 +25,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "before" in x:
             x4 = x["before"]
             if type(x4) is str:
-                if DATE_TIME_FAST.match(x4) is None and not is_date_time(x4):
+                if x4 not in DATE_TIMES_OK and not date_time_ok(x4):
                     e.append((p + "/before", r(x4) + " is not a valid 'date-time'", "format"))
                     ok = False
             else:

@@ -12,19 +12,10 @@ from ..validators import item__s as _c_item__s
 from ..validators import item_input__qd as _c_item_input__qd
 from ..validators import problem__s as _c_problem__s
 
-
-def _b0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_item_input__qd.v(x, p, e):
-        ok = False
-    return ok
+_b0 = _c_item_input__qd.v
 
 
-def _r_201_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_item__s.v(x, p, e):
-        ok = False
-    return ok
+_r_201_0 = _c_item__s.v
 
 
 def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
@@ -35,11 +26,7 @@ def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_default_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

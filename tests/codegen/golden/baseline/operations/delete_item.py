@@ -31,11 +31,7 @@ def _p_verbose(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_default_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

@@ -32,18 +32,10 @@ def _p_verbose(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_item__s.v(x, p, e):
-        ok = False
-    return ok
+_r_200_0 = _c_item__s.v
 
 
-def _r_404_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_404_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

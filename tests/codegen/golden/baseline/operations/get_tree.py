@@ -27,11 +27,7 @@ def _p_depth(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_node__s.v(x, p, e):
-        ok = False
-    return ok
+_r_200_0 = _c_node__s.v
 
 
 OPERATION = Operation(

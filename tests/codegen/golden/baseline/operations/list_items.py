@@ -6,7 +6,7 @@ from typing import Any
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec
-from chalicelib.runtime.validation import UUID_RE, Err, r
+from chalicelib.runtime.validation import UUIDS_OK, Err, r, uuid_ok
 
 from ..validators import item_page__s as _c_item_page__s
 from ..validators import problem__s as _c_problem__s
@@ -54,7 +54,7 @@ def _p_tag(x: Any, p: str, e: list[Err]) -> bool:
 def _p_x_request_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if UUID_RE.match(x) is None:
+        if x not in UUIDS_OK and not uuid_ok(x):
             e.append((p, r(x) + " is not a valid 'uuid'", "format"))
             ok = False
     else:
@@ -63,25 +63,13 @@ def _p_x_request_id(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_item_page__s.v(x, p, e):
-        ok = False
-    return ok
+_r_200_0 = _c_item_page__s.v
 
 
-def _r_400_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_400_0 = _c_problem__s.v
 
 
-def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_default_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

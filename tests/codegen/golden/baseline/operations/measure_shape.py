@@ -11,12 +11,7 @@ from chalicelib.runtime.validation import Err, r
 from ..validators import problem__s as _c_problem__s
 from ..validators import shape__qd as _c_shape__qd
 
-
-def _b0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_shape__qd.v(x, p, e):
-        ok = False
-    return ok
+_b0 = _c_shape__qd.v
 
 
 def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
@@ -36,11 +31,7 @@ def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_default_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_problem__s.v(x, p, e):
-        ok = False
-    return ok
+_r_default_0 = _c_problem__s.v
 
 
 OPERATION = Operation(

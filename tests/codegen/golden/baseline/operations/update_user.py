@@ -61,11 +61,7 @@ def _b0(x: Any, p: str, e: list[Err]) -> bool:
     return ok
 
 
-def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
-    ok = True
-    if not _c_user__s.v(x, p, e):
-        ok = False
-    return ok
+_r_200_0 = _c_user__s.v
 
 
 OPERATION = Operation(
