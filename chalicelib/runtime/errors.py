@@ -19,10 +19,24 @@ def problem_errors(request: Request, get_response: Callable[[Request], Response]
     try:
         response = get_response(request)
     except Exception:  # Chalice reraises ChaliceUnhandledError to middleware
-        log.exception("unhandled error outside the request pipeline")
-        return ProblemError(500, "An internal error occurred.").to_response()
+        log.exception(UNHANDLED)
+        return internal_error()
     if response.status_code < 400:
         return response
+    return as_problem(response)
+
+
+UNHANDLED = "unhandled error outside the request pipeline"
+
+
+def internal_error() -> Response:
+    """The answer to an exception raised outside the pipeline (log it, with its traceback, first)."""
+    return ProblemError(500, "An internal error occurred.").to_response()
+
+
+def as_problem(response: Response) -> Response:
+    """An error answer (status >= 400) as problem+json: Chalice's own (`{"Code", "Message"}`) are
+    rewritten, problem+json and the operations' declared answers are kept."""
     headers = response.headers
     content_type = headers.get("Content-Type")  # how the pipeline and Chalice spell it
     if content_type is None:

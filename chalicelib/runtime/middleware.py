@@ -21,11 +21,12 @@ from collections.abc import Callable, Mapping
 from chalice import Response
 from chalice.app import Request
 
-from chalicelib.runtime import context, cors
+from chalicelib.runtime import context, cors, errors
 from chalicelib.runtime.errors import problem_errors
 from chalicelib.runtime.observability import REQUEST_ID_HEADER, access_line, log, request_id_of
 
 Middleware = Callable[[Request, Callable[[Request], Response]], Response]
+problem_logger = logging.getLogger("chalicelib.runtime")  # errors.log: where problem_errors logs
 
 
 def http_middleware(
@@ -43,7 +44,15 @@ def http_middleware(
         try:
             origin = context.header(request.headers, "origin")
             if origin is None:  # not a CORS request: nothing to add (the policy is not even read)
-                response = problem_errors(request, get_response)
+                # problem_errors, written out: one frame less on every request
+                try:
+                    response = get_response(request)
+                except Exception:  # Chalice reraises ChaliceUnhandledError to middleware
+                    problem_logger.exception(errors.UNHANDLED)
+                    response = errors.internal_error()
+                else:
+                    if response.status_code >= 400:
+                        response = errors.as_problem(response)
             else:
                 response = cors.answer(
                     request, str(origin), lambda r: problem_errors(r, get_response), cors_paths, policy
