@@ -143,6 +143,7 @@ def _operation(
                 linker.linker(variant, "..validators", None, imports),
                 direction=direction,
                 apply_defaults=defaults,
+                alias_links=True,  # an operation's module is imported by the pipeline only
             )
         return compilers[variant]
 

@@ -398,7 +398,13 @@ class Compiler:
         link: Callable[[str], str | None] = lambda uri: None,
         direction: Literal["request", "response"] | None = None,
         apply_defaults: bool = False,
+        alias_links: bool = False,
     ) -> None:
+        """`alias_links`: a root that is only a linked function (`$ref` to another module's) becomes a
+        name for it (`_r_200_0 = _c_item__s.v`), one frame less per call. Only for a module that no
+        validator module imports (an operation's): the alias reads the other module's attribute at
+        import, which fails inside an import cycle (component modules import each other for recursive
+        schemas), where a function reads it at call time."""
         if dialect not in ("draft4", "2020-12"):
             raise ValueError(f"unknown dialect {dialect!r}")
         self.dialect = dialect
@@ -408,6 +414,7 @@ class Compiler:
         self._link = link
         self.direction = direction
         self.apply_defaults = apply_defaults
+        self.alias_links = alias_links
         self._keywords = _DRAFT4_KEYWORDS if self.draft4 else _2020_KEYWORDS
         self._disabled: frozenset[str] = frozenset()
         self._tag = {None: "v", "request": "q", "response": "s"}[direction] + ("d" if apply_defaults else "")
@@ -655,7 +662,7 @@ class Compiler:
         self._node(schema, ctx, v, body)
         params = "x: Any, p: str, e: list[Err]" + (", ak: set[str], ai: set[int]" if annotate else "")
         lines = [f"def {name}({params}) -> bool:"]
-        forwarded = _forwarded(body) if not annotate else None
+        forwarded = _forwarded(body) if self.alias_links and not annotate else None
         if forwarded is not None:  # only `$ref` to another module's function: that function, not a frame more
             self._functions.append((name, f"{name} = {forwarded}"))
             return

@@ -506,9 +506,14 @@ def test_link_calls_a_function_of_another_module() -> None:
 def test_a_root_that_only_references_another_modules_function_is_that_function() -> None:
     registry = components({"Item": {"type": "object", "required": ["id"]}})
     shared = load_module(_item_source(registry), "shared_validators_alias")
-    linked = Compiler(
-        "2020-12", registry, link=lambda uri: "_c.v_Item" if uri == f"{C}#/$defs/Item" else None
-    )
+
+    def link(uri: str) -> str | None:
+        return "_c.v_Item" if uri == f"{C}#/$defs/Item" else None
+
+    plain = Compiler("2020-12", registry, link=link)  # a module others may import: functions only
+    plain.add("v_body", ref("Item"))
+    assert "def v_body" in plain.source()
+    linked = Compiler("2020-12", registry, link=link, alias_links=True)
     linked.add("v_body", ref("Item"))  # nothing but the reference: no frame of its own
     linked.add("v_list", {"type": "array", "items": ref("Item")})
     source = linked.source()
