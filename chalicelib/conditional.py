@@ -24,8 +24,9 @@ def etag(record: Mapping[str, Any]) -> str:
 #: RFC 9110 §8.8.3 / §13.1.1: `*`, or a comma-separated list of entity tags `"..."` / `W/"..."` (etagc is
 #: `!` or `#`-`~`; obs-text is not accepted), with optional spaces/tabs around the commas. openapi.yaml's
 #: If-Match `pattern` is this same grammar, so a value the spec allows is never refused here and one it
-#: forbids never gets past validation.
-_ENTITY_TAG = re.compile(r'[ \t]*(W/)?"([!#-~]*)"[ \t]*')
+#: forbids never gets past validation. A str: `re` compiles and caches it on the first If-Match, not at
+#: every cold start.
+_ENTITY_TAG = r'[ \t]*(W/)?"([!#-~]*)"[ \t]*'
 
 
 def parse_if_match(header: str) -> str | frozenset[int]:
@@ -36,9 +37,10 @@ def parse_if_match(header: str) -> str | frozenset[int]:
     if text == ANY:
         return ANY
     versions: set[int] = set()
+    entity_tag = re.compile(_ENTITY_TAG)
     position = 0
     while True:
-        match = _ENTITY_TAG.match(text, position)
+        match = entity_tag.match(text, position)
         if match is None:
             raise ProblemError(
                 400,

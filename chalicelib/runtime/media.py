@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-_QVALUE = re.compile(r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?")
+# RFC 9110 weight; a str, compiled (and cached by `re`) when a q is first seen, not at every cold start
+_QVALUE = r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?"
 
 
 @lru_cache(maxsize=256)
@@ -51,7 +52,7 @@ def parse_accept(header: str | None) -> tuple[tuple[str, float], ...]:
         raw_q = param(item, "q")
         if raw_q is not None:
             # RFC 9110 weight grammar: 0 to 1 with at most three decimals; anything else counts as 0
-            q = float(raw_q) if _QVALUE.fullmatch(raw_q) else 0.0
+            q = float(raw_q) if re.fullmatch(_QVALUE, raw_q) else 0.0
         ranges.append((base(item), q))
     return tuple(ranges)
 

@@ -20,8 +20,9 @@ from chalicelib.runtime.operation import MISSING, Param
 
 Shape = Mapping[str, Any]
 
-_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+# JSON's number grammar; a str, compiled (and cached by `re`) on first use: compiling it at import would
+# add ~0.1 ms to every cold start
+_NUMBER = r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?"
 _DELIMITER = {"form": ",", "simple": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
 # when a value could be several JSON types, the most specific reading wins
 _PREFERENCE = ("null", "boolean", "integer", "number", "array", "object", "string")
@@ -37,6 +38,12 @@ _NAMES = {
 
 class CoercionError(ValueError):
     pass
+
+
+def _is_integer(raw: str) -> bool:
+    """JSON's integer grammar `-?(0|[1-9][0-9]*)`: ASCII digits, no leading zero, no `+`, no spaces."""
+    digits = raw[1:] if raw[:1] == "-" else raw
+    return digits.isascii() and digits.isdigit() and (len(digits) == 1 or digits[0] != "0")
 
 
 _KNOWN = frozenset(_PREFERENCE)
@@ -77,10 +84,10 @@ def coerce_scalar(raw: str, shape: Shape) -> Any:
             return None
         if kind == "boolean" and raw in ("true", "false"):
             return raw == "true"
-        if kind == "integer" and _INTEGER.fullmatch(raw):
+        if kind == "integer" and _is_integer(raw):
             return int(raw)
-        if kind == "number" and _NUMBER.fullmatch(raw):
-            return int(raw) if _INTEGER.fullmatch(raw) else float(raw)
+        if kind == "number" and re.fullmatch(_NUMBER, raw):
+            return int(raw) if _is_integer(raw) else float(raw)
         if kind == "string":
             return raw
     expected = " or ".join(_NAMES[t] for t in types if t != "string")

@@ -123,6 +123,11 @@ def test_coerce_scalar(raw: str, shape: dict[str, Any], expected: Any) -> None:
         ("5.5", INT, "'5.5' is not an integer"),
         ("1e3", INT, "'1e3' is not an integer"),
         ("-", INT, "'-' is not an integer"),
+        ("--1", INT, "'--1' is not an integer"),
+        ("00", INT, "'00' is not an integer"),
+        ("-01", INT, "'-01' is not an integer"),
+        ("\u00b2", INT, "'\u00b2' is not an integer"),  # str.isdigit() says yes: superscript two
+        ("-\u0663", INT, "'-\u0663' is not an integer"),
         # booleans are the JSON literals
         ("True", BOOL, "'True' is not a boolean (true or false)"),
         ("1", BOOL, "'1' is not a boolean (true or false)"),
