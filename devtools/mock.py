@@ -108,18 +108,18 @@ def any_credentials(package: str) -> Iterator[None]:
 
 
 def build_app(package: str = PACKAGE, name: str = "mock-api") -> Chalice:
-    """The Chalice app of a generated mock package, wired as app.py wires the real one (CORS, problem+json
-    errors, binary types, /openapi.json and /docs). Credentials: see `accept_any_credentials`."""
-    from chalicelib.runtime.cors import CorsPath, cors_middleware
-    from chalicelib.runtime.errors import problem_errors
+    """The Chalice app of a generated mock package, wired as app.py wires the real one (the one HTTP
+    middleware: request ids and access lines, CORS, problem+json errors; binary types, /openapi.json and
+    /docs). Credentials: see `accept_any_credentials`."""
+    from chalicelib.runtime.cors import CorsPath
+    from chalicelib.runtime.middleware import http_middleware
 
     routes = importlib.import_module(f"{package}._generated.routes")
     app = Chalice(app_name=name)
     app.api.binary_types.extend(t for t in routes.BINARY_TYPES if t not in app.api.binary_types)
-    app.register_middleware(
-        cors_middleware({p: CorsPath(*row) for p, row in routes.CORS_PATHS.items()}), "http"
-    )
-    app.register_middleware(problem_errors, "http")
+    operations = {(m, r): o or f"{m} {r}" for m, r, _, o, _ in routes.OPERATIONS}
+    cors_paths = {p: CorsPath(*row) for p, row in routes.CORS_PATHS.items()}
+    app.register_middleware(http_middleware(operations, cors_paths), "http")
     app.register_blueprint(routes.blueprint)
     app.register_blueprint(routes.docs_blueprint)
     return app

@@ -327,6 +327,8 @@ def test_make_mock_accepts_any_present_credential_and_an_operation_without_respo
     """`make mock` checks that credentials are present, not whom they name; an operation declaring no
     response (OAS 3.1 allows it) answers 200 with no content instead of a 500 (found by make corpus on
     oai-v3.1-non-oauth-scopes.yaml)."""
+    import json
+
     from werkzeug.test import Client
 
     from chalicelib.runtime.security import verifiers
@@ -341,7 +343,11 @@ def test_make_mock_accepts_any_present_credential_and_an_operation_without_respo
     with importable(tmp_path, "mock_sec"):
         client = Client(ChaliceWSGI(build_app("mock_sec")))
         with any_credentials("mock_sec"):
-            assert client.get("/users").status_code == 401
+            refused = client.get("/users")
+            assert refused.status_code == 401
+            # wired as app.py is: the answer names its request, in the header and the problem body
+            request_id = refused.headers["X-Request-Id"]
+            assert json.loads(refused.get_data(as_text=True))["request_id"] == request_id
             assert client.get("/users", headers={"Authorization": "Bearer anything"}).status_code == 200
             assert client.get("/users", headers={"X-Key": "k"}).status_code == 200
         assert client.get("/users", headers={"X-Key": "k"}).status_code == 401  # no verifier: refused
