@@ -4,8 +4,10 @@ The stage says which origins may call (`CORS_ALLOW_ORIGINS`: comma-separated ori
 browsers may send credentials (`CORS_ALLOW_CREDENTIALS=true`); `*` together with credentials is refused
 when the policy is built (at startup), with a message saying why. The spec says, per path, which methods
 exist and which request headers its operations read, and which response headers they declare (exposed to
-scripts). Generated routes carry that as `CorsPath` literals; `cors_middleware` answers preflights and
-adds the headers to every answer — errors included — for allowed origins.
+scripts). Generated routes carry that as `CorsPath` literals; `answer` answers preflights and adds the
+headers to every answer — errors included — for allowed origins. The app (and `make mock`'s) calls it
+from its one HTTP middleware (runtime/middleware.py) for requests with an `Origin`; `cors_middleware`
+is the same as a Chalice middleware of its own, for apps that compose their own.
 """
 
 from __future__ import annotations
