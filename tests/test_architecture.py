@@ -89,6 +89,41 @@ def test_cold_import_compiles_no_regular_expression() -> None:
     assert json.loads(out.stdout) == []
 
 
+_GC_PROBE = """
+import gc, json, sys
+{setup}
+collections = []
+gc.callbacks.append(lambda phase, info: collections.append(info["generation"]) if phase == "start" else None)
+import app
+print(json.dumps({{"collections": collections, "enabled": gc.isenabled(), "frozen": gc.get_freeze_count(),
+                  "young": gc.get_count()[0]}}))
+"""
+
+
+def _gc_probe(setup: str = "") -> dict[str, object]:
+    code = _GC_PROBE.format(setup=setup)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    result: dict[str, object] = json.loads(out.stdout)
+    return result
+
+
+def test_cold_import_collects_no_garbage_and_freezes_what_it_loaded() -> None:
+    """A cold start runs no garbage collection while app.py loads (each one walked every object chalice,
+    botocore and our modules had made so far), then freezes what it loaded and collects again."""
+    found = _gc_probe()
+    assert found["collections"] == []
+    assert found["enabled"] is True
+    assert isinstance(found["frozen"], int)
+    assert found["frozen"] > 10_000  # the loaded modules' objects
+    assert found["young"] == 0  # nothing left for the first request's collection to walk
+
+
+def test_cold_import_leaves_a_disabled_collector_disabled() -> None:
+    """A host that runs without the collector (gc.disable() before importing the app) keeps it off."""
+    found = _gc_probe("gc.disable()")
+    assert found["enabled"] is False
+
+
 def test_every_generated_file_is_headed() -> None:
     generated = ROOT / "chalicelib" / "_generated"
     files = [p for p in generated.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
