@@ -38,7 +38,7 @@ def measure(kind: str, n: int) -> dict[str, float]:
     from bench.variants.floor import app as floor
     from chalicelib.runtime import context, pipeline
     from chalicelib.runtime.problem import ProblemError
-    from chalicelib.runtime.schemas import violations
+    from chalicelib.runtime.validation import violations
     from chalicelib.services import item_service
 
     name = "list_items" if kind == "list" else "create_item"

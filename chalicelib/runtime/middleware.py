@@ -8,12 +8,14 @@ from the observability part to `problem_errors`. What each part does is unchange
    (runtime/context.py), `X-Request-Id` on the answer, one access line;
 2. CORS (runtime/cors.py `answer`), only for a request with an `Origin`: preflights, and the CORS headers
    on every answer to an allowed origin, problem+json ones included;
-3. `problem_errors` (runtime/errors.py): Chalice's own error answers and exceptions raised outside the
-   pipeline become problem+json.
+3. `problem_errors` (below): Chalice's own error answers (405 Method Not Allowed, 415, view errors raised
+   outside the pipeline) and exceptions raised outside the pipeline become problem+json, the API's one
+   error contract.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -21,12 +23,12 @@ from collections.abc import Callable, Mapping
 from chalice import Response
 from chalice.app import Request
 
-from chalicelib.runtime import context, cors, errors
-from chalicelib.runtime.errors import problem_errors
+from chalicelib.runtime import context, cors
 from chalicelib.runtime.observability import REQUEST_ID_HEADER, access_line, log, request_id_of
+from chalicelib.runtime.problem import PROBLEM_JSON, ProblemError
 
 Middleware = Callable[[Request, Callable[[Request], Response]], Response]
-problem_logger = logging.getLogger("chalicelib.runtime")  # errors.log: where problem_errors logs
+problem_logger = logging.getLogger("chalicelib.runtime")  # where problem_errors logs
 
 
 def http_middleware(
@@ -48,11 +50,11 @@ def http_middleware(
                 try:
                     response = get_response(request)
                 except Exception:  # Chalice reraises ChaliceUnhandledError to middleware
-                    problem_logger.exception(errors.UNHANDLED)
-                    response = errors.internal_error()
+                    problem_logger.exception(UNHANDLED)
+                    response = internal_error()
                 else:
                     if response.status_code >= 400:
-                        response = errors.as_problem(response)
+                        response = as_problem(response)
             else:
                 response = cors.answer(
                     request, str(origin), lambda r: problem_errors(r, get_response), cors_paths, policy
@@ -65,3 +67,49 @@ def http_middleware(
             context.end(token)
 
     return middleware
+
+
+# -- problem_errors: Chalice's own error answers as problem+json ------------------------------------------
+
+
+def problem_errors(request: Request, get_response: Callable[[Request], Response]) -> Response:
+    try:
+        response = get_response(request)
+    except Exception:  # Chalice reraises ChaliceUnhandledError to middleware
+        problem_logger.exception(UNHANDLED)
+        return internal_error()
+    if response.status_code < 400:
+        return response
+    return as_problem(response)
+
+
+UNHANDLED = "unhandled error outside the request pipeline"
+
+
+def internal_error() -> Response:
+    """The answer to an exception raised outside the pipeline (log it, with its traceback, first)."""
+    return ProblemError(500, "An internal error occurred.").to_response()
+
+
+def as_problem(response: Response) -> Response:
+    """An error answer (status >= 400) as problem+json: Chalice's own (`{"Code", "Message"}`) are
+    rewritten, problem+json and the operations' declared answers are kept."""
+    headers = response.headers
+    content_type = headers.get("Content-Type")  # how the pipeline and Chalice spell it
+    if content_type is None:
+        content_type = next(
+            (v for k, v in headers.items() if k.lower() == "content-type"), "application/json"
+        )
+    if isinstance(content_type, str) and content_type.startswith(PROBLEM_JSON):
+        return response
+    body = response.body
+    if isinstance(body, (str, bytes)) and body:
+        try:
+            body = json.loads(body)
+        except ValueError:  # not JSON, so not Chalice's error body: an answer the operation declares
+            return response
+    if body and not (isinstance(body, dict) and "Code" in body and "Message" in body):
+        return response  # an answer the operation declares (e.g. a 503 health report), not Chalice's
+    detail = str(body.get("Message") or "") if isinstance(body, dict) else ""
+    kept = {k: str(v) for k, v in headers.items() if k.lower() != "content-type"}
+    return ProblemError(response.status_code, detail, headers=kept).to_response()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from chalicelib.runtime.schemas import Validator
+from chalicelib.runtime.validation import Validator
 
 if TYPE_CHECKING:
     from chalicelib.runtime.security import Security

@@ -33,7 +33,7 @@ from chalicelib.runtime.params import (
 )
 from chalicelib.runtime.problem import ProblemError, Violation
 from chalicelib.runtime.responses import ApiResponse
-from chalicelib.runtime.schemas import violations
+from chalicelib.runtime.validation import violations
 
 if TYPE_CHECKING:
     from chalicelib.runtime.security import Principal, Security

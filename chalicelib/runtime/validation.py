@@ -1,4 +1,5 @@
-"""What the validators compiled by codegen (`codegen/compiler`) call at request time.
+"""What the validators compiled by codegen (`codegen/compiler`) call at request time, and `violations`,
+which runs one and turns what it reports into `Violation`s.
 
 A compiled validator is `def v(x: Any, p: str, e: list[Err]) -> bool`: `p` is the JSON pointer of `x`,
 every violation is appended to `e` as an `Err` (pointer, message, keyword) and the result says whether `x`
@@ -17,8 +18,26 @@ import math
 from collections.abc import Callable
 from typing import Any, TypeAlias
 
+from chalicelib.runtime.problem import Violation
+
 Err: TypeAlias = tuple[str, str, str]
 """One violation: (JSON pointer, message, keyword). The pipeline adds the location."""
+
+Validator: TypeAlias = Callable[[Any, str, list[Err]], bool]
+
+
+def violations(
+    validator: Validator | None, instance: Any, location: str, prefix: str = ""
+) -> list[Violation]:
+    """Every way `instance` breaks its schema, as `Violation`s located in the request or response, under
+    `prefix` (e.g. "/limit" for a parameter). Nothing is built at import or at request time."""
+    if validator is None:
+        return []
+    errors: list[Err] = []
+    if validator(instance, prefix, errors) and not errors:
+        return []
+    return [Violation(location, pointer, message, keyword) for pointer, message, keyword in errors]
+
 
 REGEX_TIMEOUT = 0.1  # seconds, for the patterns that only the backtracking engine can run
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from chalicelib.runtime.errors import problem_errors
+from chalicelib.runtime.middleware import problem_errors
 from tests.helpers import (
     TRANSPORTS,
     GeneratedApp,
