@@ -352,6 +352,38 @@ def test_a_required_property_is_looked_up_once() -> None:
     assert negated({"a": "x", "b": 0, "c": 1, "d": 1, "z": 0})[0] is False
 
 
+@pytest.mark.parametrize(
+    ("schema", "guard", "short", "long"),
+    [
+        ({"type": "string", "minLength": 2, "maxLength": 3}, "not 2 <= len(x) <= 3", "a", "abcd"),
+        ({"type": "array", "minItems": 2, "maxItems": 3}, "not 2 <= len(x) <= 3", [1], [1, 2, 3, 4]),
+        (
+            {"type": "object", "minProperties": 2, "maxProperties": 3},
+            "not 2 <= len(x) <= 3",
+            {"a": 1},
+            dict.fromkeys("abcd", 1),
+        ),
+    ],
+)
+def test_both_length_bounds_cost_one_len_for_a_value_within_them(
+    schema: dict[str, Any], guard: str, short: Any, long: Any
+) -> None:
+    """With both bounds, one range test guards the two exact checks: a value within them pays one `len`;
+    one outside still gets the keyword and message of the bound it breaks, under `not` too."""
+    validate, source = compile_validator(schema)
+    assert guard in source
+    assert validate(long[:3] if not isinstance(long, dict) else dict(list(long.items())[:3])) == (True, [])
+    assert [keyword for _, _, keyword in validate(short)[1]] == [schema_keyword(schema, "min")]
+    assert [keyword for _, _, keyword in validate(long)[1]] == [schema_keyword(schema, "max")]
+    negated, _ = compile_validator({"not": schema})
+    assert negated(short) == (True, [])
+    assert negated(long) == (True, [])
+
+
+def schema_keyword(schema: dict[str, Any], side: str) -> str:
+    return next(k for k in schema if k.startswith(side))
+
+
 def test_pointer_of_a_nested_call_site() -> None:
     compiler = Compiler("2020-12", Registry())
     compiler.add("v", ORDER)

@@ -20,12 +20,13 @@ if TYPE_CHECKING:
 def _p_idempotency_key(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if len(x) < 1:
-            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
-            ok = False
-        if len(x) > 255:
-            e.append((p, r(x) + " is longer than 255 characters", "maxLength"))
-            ok = False
+        if not 1 <= len(x) <= 255:
+            if len(x) < 1:
+                e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+                ok = False
+            if len(x) > 255:
+                e.append((p, r(x) + " is longer than 255 characters", "maxLength"))
+                ok = False
         if not x or x.strip(
             "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
         ):

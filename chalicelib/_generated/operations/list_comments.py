@@ -45,12 +45,13 @@ def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
 def _p_cursor(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if len(x) < 1:
-            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
-            ok = False
-        if len(x) > 2048:
-            e.append((p, r(x) + " is longer than 2048 characters", "maxLength"))
-            ok = False
+        if not 1 <= len(x) <= 2048:
+            if len(x) < 1:
+                e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+                ok = False
+            if len(x) > 2048:
+                e.append((p, r(x) + " is longer than 2048 characters", "maxLength"))
+                ok = False
     else:
         e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False

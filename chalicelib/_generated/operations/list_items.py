@@ -39,12 +39,13 @@ def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
 def _p_cursor(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if len(x) < 1:
-            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
-            ok = False
-        if len(x) > 2048:
-            e.append((p, r(x) + " is longer than 2048 characters", "maxLength"))
-            ok = False
+        if not 1 <= len(x) <= 2048:
+            if len(x) < 1:
+                e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+                ok = False
+            if len(x) > 2048:
+                e.append((p, r(x) + " is longer than 2048 characters", "maxLength"))
+                ok = False
     else:
         e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False
@@ -59,12 +60,13 @@ def _p_tag(x: Any, p: str, e: list[Err]) -> bool:
             ok = False
         for i3, x4 in enumerate(x):
             if type(x4) is str:
-                if len(x4) < 1:
-                    e.append((p + "/" + str(i3), r(x4) + " is shorter than 1 character", "minLength"))
-                    ok = False
-                if len(x4) > 32:
-                    e.append((p + "/" + str(i3), r(x4) + " is longer than 32 characters", "maxLength"))
-                    ok = False
+                if not 1 <= len(x4) <= 32:
+                    if len(x4) < 1:
+                        e.append((p + "/" + str(i3), r(x4) + " is shorter than 1 character", "minLength"))
+                        ok = False
+                    if len(x4) > 32:
+                        e.append((p + "/" + str(i3), r(x4) + " is longer than 32 characters", "maxLength"))
+                        ok = False
                 if not x4 or x4.strip("-0123456789abcdefghijklmnopqrstuvwxyz"):
                     e.append((p + "/" + str(i3), r(x4) + ' does not match "^[a-z0-9-]+$"', "pattern"))
                     ok = False
@@ -91,12 +93,13 @@ def _p_status(x: Any, p: str, e: list[Err]) -> bool:
 def _p_q(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if len(x) < 1:
-            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
-            ok = False
-        if len(x) > 100:
-            e.append((p, r(x) + " is longer than 100 characters", "maxLength"))
-            ok = False
+        if not 1 <= len(x) <= 100:
+            if len(x) < 1:
+                e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+                ok = False
+            if len(x) > 100:
+                e.append((p, r(x) + " is longer than 100 characters", "maxLength"))
+                ok = False
     else:
         e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False

@@ -38,12 +38,13 @@ def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
 def _p_if_match(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if len(x) < 1:
-            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
-            ok = False
-        if len(x) > 1024:
-            e.append((p, r(x) + " is longer than 1024 characters", "maxLength"))
-            ok = False
+        if not 1 <= len(x) <= 1024:
+            if len(x) < 1:
+                e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+                ok = False
+            if len(x) > 1024:
+                e.append((p, r(x) + " is longer than 1024 characters", "maxLength"))
+                ok = False
         if not _q_P1.search(x):
             e.append(
                 (

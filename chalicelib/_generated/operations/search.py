@@ -17,12 +17,13 @@ _q_E1 = frozenset({"items", "posts"})
 def _p_q(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
-        if len(x) < 1:
-            e.append((p, r(x) + " is shorter than 1 character", "minLength"))
-            ok = False
-        if len(x) > 100:
-            e.append((p, r(x) + " is longer than 100 characters", "maxLength"))
-            ok = False
+        if not 1 <= len(x) <= 100:
+            if len(x) < 1:
+                e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+                ok = False
+            if len(x) > 100:
+                e.append((p, r(x) + " is longer than 100 characters", "maxLength"))
+                ok = False
     else:
         e.append((p, r(x) + " is not of type 'string'", "type"))
         ok = False

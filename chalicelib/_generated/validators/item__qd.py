@@ -30,12 +30,13 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "name" in x:
             x1 = x["name"]
             if type(x1) is str:
-                if len(x1) < 1:
-                    e.append((p + "/name", r(x1) + " is shorter than 1 character", "minLength"))
-                    ok = False
-                if len(x1) > 200:
-                    e.append((p + "/name", r(x1) + " is longer than 200 characters", "maxLength"))
-                    ok = False
+                if not 1 <= len(x1) <= 200:
+                    if len(x1) < 1:
+                        e.append((p + "/name", r(x1) + " is shorter than 1 character", "minLength"))
+                        ok = False
+                    if len(x1) > 200:
+                        e.append((p + "/name", r(x1) + " is longer than 200 characters", "maxLength"))
+                        ok = False
             else:
                 e.append((p + "/name", r(x1) + " is not of type 'string'", "type"))
                 ok = False
@@ -99,24 +100,25 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                     ok = False
                 for i17, x18 in enumerate(x14):
                     if type(x18) is str:
-                        if len(x18) < 1:
-                            e.append(
-                                (
-                                    p + "/tags/" + str(i17),
-                                    r(x18) + " is shorter than 1 character",
-                                    "minLength",
+                        if not 1 <= len(x18) <= 32:
+                            if len(x18) < 1:
+                                e.append(
+                                    (
+                                        p + "/tags/" + str(i17),
+                                        r(x18) + " is shorter than 1 character",
+                                        "minLength",
+                                    )
                                 )
-                            )
-                            ok = False
-                        if len(x18) > 32:
-                            e.append(
-                                (
-                                    p + "/tags/" + str(i17),
-                                    r(x18) + " is longer than 32 characters",
-                                    "maxLength",
+                                ok = False
+                            if len(x18) > 32:
+                                e.append(
+                                    (
+                                        p + "/tags/" + str(i17),
+                                        r(x18) + " is longer than 32 characters",
+                                        "maxLength",
+                                    )
                                 )
-                            )
-                            ok = False
+                                ok = False
                         if not x18 or x18.strip("-0123456789abcdefghijklmnopqrstuvwxyz"):
                             e.append(
                                 (

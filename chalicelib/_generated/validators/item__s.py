@@ -38,12 +38,13 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "name" in x:
             x4 = x["name"]
             if type(x4) is str:
-                if len(x4) < 1:
-                    e.append((p + "/name", r(x4) + " is shorter than 1 character", "minLength"))
-                    ok = False
-                if len(x4) > 200:
-                    e.append((p + "/name", r(x4) + " is longer than 200 characters", "maxLength"))
-                    ok = False
+                if not 1 <= len(x4) <= 200:
+                    if len(x4) < 1:
+                        e.append((p + "/name", r(x4) + " is shorter than 1 character", "minLength"))
+                        ok = False
+                    if len(x4) > 200:
+                        e.append((p + "/name", r(x4) + " is longer than 200 characters", "maxLength"))
+                        ok = False
             else:
                 e.append((p + "/name", r(x4) + " is not of type 'string'", "type"))
                 ok = False
@@ -107,24 +108,25 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                     ok = False
                 for i20, x21 in enumerate(x17):
                     if type(x21) is str:
-                        if len(x21) < 1:
-                            e.append(
-                                (
-                                    p + "/tags/" + str(i20),
-                                    r(x21) + " is shorter than 1 character",
-                                    "minLength",
+                        if not 1 <= len(x21) <= 32:
+                            if len(x21) < 1:
+                                e.append(
+                                    (
+                                        p + "/tags/" + str(i20),
+                                        r(x21) + " is shorter than 1 character",
+                                        "minLength",
+                                    )
                                 )
-                            )
-                            ok = False
-                        if len(x21) > 32:
-                            e.append(
-                                (
-                                    p + "/tags/" + str(i20),
-                                    r(x21) + " is longer than 32 characters",
-                                    "maxLength",
+                                ok = False
+                            if len(x21) > 32:
+                                e.append(
+                                    (
+                                        p + "/tags/" + str(i20),
+                                        r(x21) + " is longer than 32 characters",
+                                        "maxLength",
+                                    )
                                 )
-                            )
-                            ok = False
+                                ok = False
                         if not x21 or x21.strip("-0123456789abcdefghijklmnopqrstuvwxyz"):
                             e.append(
                                 (

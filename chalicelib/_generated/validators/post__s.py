@@ -44,12 +44,13 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "title" in x:
             x7 = x["title"]
             if type(x7) is str:
-                if len(x7) < 1:
-                    e.append((p + "/title", r(x7) + " is shorter than 1 character", "minLength"))
-                    ok = False
-                if len(x7) > 200:
-                    e.append((p + "/title", r(x7) + " is longer than 200 characters", "maxLength"))
-                    ok = False
+                if not 1 <= len(x7) <= 200:
+                    if len(x7) < 1:
+                        e.append((p + "/title", r(x7) + " is shorter than 1 character", "minLength"))
+                        ok = False
+                    if len(x7) > 200:
+                        e.append((p + "/title", r(x7) + " is longer than 200 characters", "maxLength"))
+                        ok = False
             else:
                 e.append((p + "/title", r(x7) + " is not of type 'string'", "type"))
                 ok = False
@@ -59,12 +60,13 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "body" in x:
             x10 = x["body"]
             if type(x10) is str:
-                if len(x10) < 1:
-                    e.append((p + "/body", r(x10) + " is shorter than 1 character", "minLength"))
-                    ok = False
-                if len(x10) > 10000:
-                    e.append((p + "/body", r(x10) + " is longer than 10000 characters", "maxLength"))
-                    ok = False
+                if not 1 <= len(x10) <= 10000:
+                    if len(x10) < 1:
+                        e.append((p + "/body", r(x10) + " is shorter than 1 character", "minLength"))
+                        ok = False
+                    if len(x10) > 10000:
+                        e.append((p + "/body", r(x10) + " is longer than 10000 characters", "maxLength"))
+                        ok = False
             else:
                 e.append((p + "/body", r(x10) + " is not of type 'string'", "type"))
                 ok = False

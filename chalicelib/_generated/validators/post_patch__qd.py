@@ -15,24 +15,26 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "title" in x:
             x1 = x["title"]
             if type(x1) is str:
-                if len(x1) < 1:
-                    e.append((p + "/title", r(x1) + " is shorter than 1 character", "minLength"))
-                    ok = False
-                if len(x1) > 200:
-                    e.append((p + "/title", r(x1) + " is longer than 200 characters", "maxLength"))
-                    ok = False
+                if not 1 <= len(x1) <= 200:
+                    if len(x1) < 1:
+                        e.append((p + "/title", r(x1) + " is shorter than 1 character", "minLength"))
+                        ok = False
+                    if len(x1) > 200:
+                        e.append((p + "/title", r(x1) + " is longer than 200 characters", "maxLength"))
+                        ok = False
             else:
                 e.append((p + "/title", r(x1) + " is not of type 'string'", "type"))
                 ok = False
         if "body" in x:
             x4 = x["body"]
             if type(x4) is str:
-                if len(x4) < 1:
-                    e.append((p + "/body", r(x4) + " is shorter than 1 character", "minLength"))
-                    ok = False
-                if len(x4) > 10000:
-                    e.append((p + "/body", r(x4) + " is longer than 10000 characters", "maxLength"))
-                    ok = False
+                if not 1 <= len(x4) <= 10000:
+                    if len(x4) < 1:
+                        e.append((p + "/body", r(x4) + " is shorter than 1 character", "minLength"))
+                        ok = False
+                    if len(x4) > 10000:
+                        e.append((p + "/body", r(x4) + " is longer than 10000 characters", "maxLength"))
+                        ok = False
             else:
                 e.append((p + "/body", r(x4) + " is not of type 'string'", "type"))
                 ok = False

@@ -30,12 +30,13 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "text" in x:
             x10 = x["text"]
             if type(x10) is str:
-                if len(x10) < 1:
-                    e.append((p + "/text", r(x10) + " is shorter than 1 character", "minLength"))
-                    ok = False
-                if len(x10) > 2000:
-                    e.append((p + "/text", r(x10) + " is longer than 2000 characters", "maxLength"))
-                    ok = False
+                if not 1 <= len(x10) <= 2000:
+                    if len(x10) < 1:
+                        e.append((p + "/text", r(x10) + " is shorter than 1 character", "minLength"))
+                        ok = False
+                    if len(x10) > 2000:
+                        e.append((p + "/text", r(x10) + " is longer than 2000 characters", "maxLength"))
+                        ok = False
             else:
                 e.append((p + "/text", r(x10) + " is not of type 'string'", "type"))
                 ok = False

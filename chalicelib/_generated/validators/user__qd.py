@@ -18,12 +18,13 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "name" in x:
             x1 = x["name"]
             if type(x1) is str:
-                if len(x1) < 1:
-                    e.append((p + "/name", r(x1) + " is shorter than 1 character", "minLength"))
-                    ok = False
-                if len(x1) > 100:
-                    e.append((p + "/name", r(x1) + " is longer than 100 characters", "maxLength"))
-                    ok = False
+                if not 1 <= len(x1) <= 100:
+                    if len(x1) < 1:
+                        e.append((p + "/name", r(x1) + " is shorter than 1 character", "minLength"))
+                        ok = False
+                    if len(x1) > 100:
+                        e.append((p + "/name", r(x1) + " is longer than 100 characters", "maxLength"))
+                        ok = False
             else:
                 e.append((p + "/name", r(x1) + " is not of type 'string'", "type"))
                 ok = False

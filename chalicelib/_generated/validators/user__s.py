@@ -33,12 +33,13 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "name" in x:
             x4 = x["name"]
             if type(x4) is str:
-                if len(x4) < 1:
-                    e.append((p + "/name", r(x4) + " is shorter than 1 character", "minLength"))
-                    ok = False
-                if len(x4) > 100:
-                    e.append((p + "/name", r(x4) + " is longer than 100 characters", "maxLength"))
-                    ok = False
+                if not 1 <= len(x4) <= 100:
+                    if len(x4) < 1:
+                        e.append((p + "/name", r(x4) + " is shorter than 1 character", "minLength"))
+                        ok = False
+                    if len(x4) > 100:
+                        e.append((p + "/name", r(x4) + " is longer than 100 characters", "maxLength"))
+                        ok = False
             else:
                 e.append((p + "/name", r(x4) + " is not of type 'string'", "type"))
                 ok = False
