@@ -73,6 +73,9 @@ def http_middleware(
 
 
 def problem_errors(request: Request, get_response: Callable[[Request], Response]) -> Response:
+    """The third part of the HTTP middleware on its own (CORS calls it for requests with an `Origin`; the
+    middleware writes it out for the others): an exception becomes a logged 500, an error answer goes
+    through `as_problem`."""
     try:
         response = get_response(request)
     except Exception:  # Chalice reraises ChaliceUnhandledError to middleware
