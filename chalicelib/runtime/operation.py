@@ -51,6 +51,7 @@ class Segment(_Slotted):
 
 class Param(_Slotted):
     __slots__ = (
+        "_header",
         "allow_empty",
         "content_type",
         "default",
@@ -92,6 +93,7 @@ class Param(_Slotted):
         self.default = default
         self.content_type = content_type
         self.pointer = _pointer(name)
+        self._header = name.lower()  # a header's key in Chalice's lower-cased headers
         types = [t for t in (shape.get("type") or ()) if t != "null"]
         # how the raw value is laid out (runtime/params.py kind_of, computed once)
         self.kind = types[0] if types in (["array"], ["object"]) else "primitive"

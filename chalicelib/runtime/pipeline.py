@@ -213,7 +213,7 @@ def read_params(
             elif where == "path":
                 values = [path[param.name]] if param.name in path else None
             elif where == "header":
-                found = context.header(headers, param.name.lower())
+                found = context.header(headers, param._header)
                 values = [found] if found is not None else None
             elif where == "cookie":
                 values = cookies.get(param.name)
@@ -264,26 +264,31 @@ def parse_request(request: Request, op: Operation, path_values: Mapping[str, str
         headers = request.headers
         cookies = parse_cookies(context.header(headers, "cookie")) if op.uses_cookies else {}
         args, found = read_params(op, path_values, query, headers, cookies)
-        failed = {(v.location, v.pointer) for v in found} if found else None
-        for param in op.parameters:
-            if param.schema is None or param.kwarg not in args:
-                continue
-            if failed and (param.location, param.pointer) in failed:
-                continue
-            found += _validate_param(op, param, args)
+        if args:  # parameters present (or defaulted): validate them
+            failed = {(v.location, v.pointer) for v in found} if found else None
+            for param in op.parameters:
+                if param.schema is None or param.kwarg not in args:
+                    continue
+                if failed and (param.location, param.pointer) in failed:
+                    continue
+                found += _validate_param(op, param, args)
+        if len(found) > 1:  # parameters in several locations, read then validated: put in order
+            found.sort(key=Violation.sort_key)
     else:
         args = {}
     if op.body is not None:
         value, body_violations = read_body(request, op.body, op)
+        # read_body's come in order, and "body" sorts after every parameter location: still in order
         found += body_violations
         if not body_violations:
             args[op.body.kwarg] = value
     if found:
-        raise ProblemError.bad_request("The request is not valid for this operation.", found)
+        raise ProblemError.bad_request("The request is not valid for this operation.", found, ordered=True)
     return args
 
 
 def read_body(request: Request, spec: Body, op: Operation) -> tuple[Any, list[Violation]]:
+    """The body's value and its violations, in the error contract's order."""
     raw = request.raw_body or b""
     raw_bytes = raw if isinstance(raw, bytes) else raw.encode("utf-8")
     if len(raw_bytes) > MAX_BODY:
@@ -311,7 +316,7 @@ def read_body(request: Request, spec: Body, op: Operation) -> tuple[Any, list[Vi
     media = spec.media[declared]
     read = bodies.read(raw_bytes, content_type, media)
     if read.violations:
-        return None, read.violations
+        return None, sorted(read.violations, key=Violation.sort_key)
     return read.value, violations(media.schema, read.view, "body")
 
 

@@ -104,7 +104,7 @@ class ProblemError(Exception):
         super().__init__(detail or title)
         self.status = status
         self.detail = detail
-        self.title = title or _phrase(status)
+        self.title = title or _PHRASES.get(status) or _phrase(status)
         self.errors = errors
         self.type = type
         self.headers: Mapping[str, str] = headers if headers is not None else {}
@@ -116,8 +116,12 @@ class ProblemError(Exception):
         )
 
     @classmethod
-    def bad_request(cls, detail: str, errors: Sequence[Violation] = ()) -> ProblemError:
-        return cls(400, detail, errors=sorted(errors, key=Violation.sort_key))
+    def bad_request(
+        cls, detail: str, errors: Sequence[Violation] = (), ordered: bool = False
+    ) -> ProblemError:
+        """A 400 listing `errors` in the contract's order (`Violation.sort_key`); `ordered`: they already
+        are (the pipeline's, which `validation.violations` sorts as it makes them), so not sorted again."""
+        return cls(400, detail, errors=errors if ordered else sorted(errors, key=Violation.sort_key))
 
     @classmethod
     def not_found(cls, detail: str = "The resource does not exist.") -> ProblemError:
@@ -147,43 +151,39 @@ class ProblemError(Exception):
 
     def to_text(self) -> str:
         """`json.dumps(self.to_json())`, character for character, written directly (no dicts built)."""
+        return self._text(_request_id())
+
+    def _text(self, request_id: str | None) -> str:
         if type(self.status) is not int:
             return json.dumps(self.to_json())
         try:
-            parts = [
-                '{"type": ',
-                _q(self.type),
-                ', "title": ',
-                _q(self.title),
-                ', "status": ',
-                str(self.status),
-            ]
-            if self.detail:
-                parts += [', "detail": ', _q(self.detail)]
-            request_id = _request_id()
-            if request_id is not None:
-                quoted = _q(request_id)
-                parts += [', "instance": ', _q(f"urn:request:{request_id}"), ', "request_id": ', quoted]
-            parts.append(', "errors": [')
-            parts.append(
-                ", ".join(
-                    [  # one f-string per violation: a third cheaper than concatenating its nine parts
-                        f'{{"location": {_q(v.location)}, "pointer": {_q(v.pointer)}, '
-                        f'"message": {_q(v.message)}, "keyword": {_q(v.keyword)}}}'
-                        for v in self.errors
-                    ]
-                )
+            errors = ", ".join(
+                [  # one f-string per violation: a third cheaper than concatenating its nine parts
+                    f'{{"location": {_q(v.location)}, "pointer": {_q(v.pointer)}, '
+                    f'"message": {_q(v.message)}, "keyword": {_q(v.keyword)}}}'
+                    for v in self.errors
+                ]
             )
-            parts.append("]}")
+            detail = f', "detail": {_q(self.detail)}' if self.detail else ""
+            named = (
+                ""
+                if request_id is None
+                else f', "instance": {_q("urn:request:" + request_id)}, "request_id": {_q(request_id)}'
+            )
+            return (
+                f'{{"type": {_q(self.type)}, "title": {_q(self.title)}, "status": {self.status}'
+                f'{detail}{named}, "errors": [{errors}]}}'
+            )
         except TypeError:  # a field that is not a str: json.dumps says how it is written (or refuses)
             return json.dumps(self.to_json())
-        return "".join(parts)
 
     def to_response(self) -> Response:
-        if self.status == 400:
-            state = context.current()
-            if state is not None:
+        state = context.current()
+        request_id = None
+        if state is not None:
+            request_id = state.request_id
+            if self.status == 400:
                 state.violations = len(self.errors)  # for the request's access line
         headers: dict[str, str | list[str]] = dict(self.headers) if self.headers else {}
         headers["Content-Type"] = PROBLEM_JSON
-        return Response(body=self.to_text(), status_code=self.status, headers=headers)
+        return Response(body=self._text(request_id), status_code=self.status, headers=headers)

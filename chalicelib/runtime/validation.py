@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any, TypeAlias
 
 from chalicelib.runtime.problem import Violation
@@ -30,13 +31,21 @@ def violations(
     validator: Validator | None, instance: Any, location: str, prefix: str = ""
 ) -> list[Violation]:
     """Every way `instance` breaks its schema, as `Violation`s located in the request or response, under
-    `prefix` (e.g. "/limit" for a parameter). Nothing is built at import or at request time."""
+    `prefix` (e.g. "/limit" for a parameter), in the error contract's order (`Violation.sort_key`: by
+    pointer, keyword, message; one location). Nothing is built at import or at request time."""
     if validator is None:
         return []
     errors: list[Err] = []
     if validator(instance, prefix, errors) and not errors:
         return []
+    if len(errors) > 1:
+        # sorted as tuples, in C, before any Violation exists: sorting the Violations by their Python
+        # `sort_key` cost twice as much (6 violations: 1.7 against 3.4 µs, creation included)
+        errors.sort(key=_CONTRACT_ORDER)
     return [Violation(location, pointer, message, keyword) for pointer, message, keyword in errors]
+
+
+_CONTRACT_ORDER = itemgetter(0, 2, 1)  # an Err's (pointer, keyword, message)
 
 
 REGEX_TIMEOUT = 0.1  # seconds, for the patterns that only the backtracking engine can run

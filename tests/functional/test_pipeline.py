@@ -707,6 +707,30 @@ def test_invalid_json_body_reports_every_violation_in_order(bodies: GeneratedApp
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
+def test_parameter_and_body_violations_come_in_one_ordered_list(bodies: GeneratedApp, transport: str) -> None:
+    # the body's violations are put in order as they are made, the parameters' after all of them are read
+    # and validated: the answer still lists the query parameter first, then the body by pointer
+    order = {"items": [{"name": "", "qty": 0}], "customer": "", "extra": True}
+    result = send(bodies, transport, "POST", "/orders?dry_run=maybe", headers=JSON, body=json.dumps(order))
+    assert_problem(
+        result,
+        bad_request(
+            violation(
+                "query",
+                "/dry_run",
+                "query parameter 'dry_run': 'maybe' is not a boolean (true or false)",
+                "parse",
+            ),
+            violation("body", "/customer", "'' is shorter than 1 character", "minLength"),
+            violation("body", "/extra", "additional property 'extra' is not allowed", "additionalProperties"),
+            violation("body", "/items/0/name", "'' is shorter than 1 character", "minLength"),
+            violation("body", "/items/0/qty", "0 is less than the minimum of 1", "minimum"),
+        ),
+    )
+    assert calls(bodies, "body") == []
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
 def test_malformed_json_names_line_and_column(bodies: GeneratedApp, transport: str) -> None:
     result = send(
         bodies, transport, "POST", "/orders", headers=JSON, body='{"customer": "ann",\n  "items": [}'

@@ -1095,9 +1095,9 @@ ANSWERS = [
         409,
         PROBLEM_JSON,
         {"title": "Conflict"},
-        [
-            ("", "'type' is a required property", "required"),
+        [  # in the error contract's order (pointer, keyword, message), as a 400 lists them
             ("", "'status' is a required property", "required"),
+            ("", "'type' is a required property", "required"),
         ],
     ),
     # an undeclared 4xx falls under `default`, returned or raised
