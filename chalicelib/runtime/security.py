@@ -260,11 +260,13 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
 
 def _authorization(headers: Mapping[str, str], kind: str) -> str | None:
     """The credentials of an `Authorization: <kind> <credentials>` header (scheme case-insensitive)."""
-    value = _header(headers, "Authorization")
+    value = context.header(headers, "authorization")
     if not value:
         return None
-    scheme, _, credentials = value.strip().partition(" ")
-    return credentials.strip() if scheme.lower() == kind and credentials.strip() else None
+    scheme, _, credentials = str(value).strip().partition(" ")
+    if scheme.lower() != kind:
+        return None
+    return credentials.lstrip() or None  # the value is stripped: only the spaces after the scheme remain
 
 
 class _Outcome:
@@ -281,7 +283,7 @@ def _check(
     scheme: Scheme, scopes: tuple[str, ...], request: Any, cookies: Mapping[str, list[str]]
 ) -> _Outcome:
     outcome = _Outcome()
-    headers: Mapping[str, str] = request.headers or {}
+    headers: Mapping[str, str] = request.headers  # context.header reads None and {} alike
     principal: Principal | None = None
     try:
         if scheme.kind == "apiKey":
@@ -333,10 +335,11 @@ def _check(
     except Invalid as exc:
         outcome.invalid = str(exc)
         return outcome
-    missing = tuple(s for s in scopes if s not in principal.scopes)
-    if missing:
-        outcome.wanting = missing
-        return outcome
+    if scopes:  # most operations require none: no generator to build
+        missing = tuple(s for s in scopes if s not in principal.scopes)
+        if missing:
+            outcome.wanting = missing
+            return outcome
     outcome.principal = Principal(principal.subject, principal.scopes, principal.claims, (scheme.name,))
     return outcome
 
