@@ -117,7 +117,6 @@ def emit(
                     ("TYPE_CHECKING", typed and "models." in types),
                     ("Any", True),
                     ("Literal", typed and "Literal[" in types),
-                    ("cast", typed),
                 )
                 if used
             ],
