@@ -380,6 +380,8 @@ def _authenticate(
         return ANONYMOUS
     if len(security) == 1 and len(security[0]) == 1:  # one requirement of one scheme: the usual case
         only, needed = security[0][0]
+        if only.kind == "bearer" and not needed:
+            return _bearer_only(only, security, request)
         jar = parse_cookies(_header(request.headers, "Cookie")) if only.location == "cookie" else {}
         single = _check(only, needed, request, jar)
         if single.principal is not None:
@@ -417,6 +419,19 @@ def _authenticate(
         if held and merged is not None:
             return merged
     _refuse(security, invalid, wanting)
+
+
+def _bearer_only(scheme: Scheme, security: Security, request: Any) -> Principal:
+    """`_check` + `_refuse` for the commonest requirement, one bearer scheme and no scope, without the
+    `_Outcome` bookkeeping that several alternatives need: the same principal, the same 401s."""
+    token = _authorization(request.headers, "bearer")
+    if token is None:
+        _refuse(security, [], [])
+    try:
+        found = verifiers.bearer.get(scheme.name, verify_jwt)(token)
+    except Invalid as exc:
+        _refuse(security, [(scheme, str(exc))], [])
+    return Principal(found.subject, found.scopes, found.claims, (scheme.name,))
 
 
 def _refuse(

@@ -161,6 +161,34 @@ def test_invalid_tokens_are_401_invalid_token(make: Any, reason: str) -> None:
     assert presented not in json.dumps(error.to_json()) + error.headers["WWW-Authenticate"]
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Authorization": "Basic dXNlcjpwdw=="},
+        {"Authorization": "Bearer "},
+        bearer("not.a.jwt"),
+        bearer(token({"exp": 1})),
+        bearer(token({"scope": "read"})),
+        {"authorization": "  bearer   " + token() + "  "},
+    ],
+    ids=["none", "other-scheme", "empty", "garbage", "expired", "valid", "spacing"],
+)
+def test_one_bearer_scheme_answers_as_the_general_path(headers: dict[str, str]) -> None:
+    # one bearer scheme without scopes takes a shortcut (security._bearer_only); the same requirement
+    # listed twice takes the general one: principal, status, detail and challenge must not differ
+    def outcome(security: sec.Security) -> tuple[Any, ...]:
+        try:
+            principal = authenticate(security, request(headers))
+        except ProblemError as exc:
+            return (exc.status, exc.detail, dict(exc.headers))
+        return (principal.subject, principal.scopes, dict(principal.claims), principal.schemes)
+
+    shortcut = outcome((((BEARER, ()),),))
+    assert shortcut == outcome((((BEARER, ()),), ((BEARER, ()),)))
+    assert shortcut[0] in (401, "user-1")
+
+
 def test_leeway_accepts_a_token_just_expired() -> None:
     assert authenticate((((BEARER, ()),),), request(bearer(token({"exp": int(time.time()) - 2})))).subject
 
