@@ -355,9 +355,11 @@ def test_make_mock_accepts_any_present_credential_and_an_operation_without_respo
 
 
 def test_make_mock_project_serves_with_any_credentials(tmp_path: Path) -> None:
-    """The throwaway project of `make mock` (app.py + .chalice/config.json) imports, and its app keeps
+    """The throwaway project of `make mock` (app.py + .chalice/config.json) imports, its app keeps
     accepting credentials after import (a context manager entered and dropped there was undone by the
-    garbage collector)."""
+    garbage collector), and it logs as its stage says (LOG_LEVEL, LOG_FORMAT): one access line per
+    request, like the real app."""
+    import os
     import subprocess
     import sys
 
@@ -372,11 +374,18 @@ def test_make_mock_project_serves_with_any_credentials(tmp_path: Path) -> None:
         "from chalicelib.runtime.security import verifiers\n"
         "assert set(verifiers.bearer) == {'bearerAuth', 'oauth2'}, verifiers.bearer\n"
         "assert set(verifiers.api_keys) == {'apiKey'}, verifiers.api_keys\n"
+        "from chalice.test import Client\n"
+        "with Client(app.app) as client:\n"
+        "    assert client.http.get('/health').status_code == 200\n"
     )
+    env = {**os.environ, "LOG_LEVEL": "INFO", "LOG_FORMAT": "text"}
     done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, check=False
+        [sys.executable, "-c", probe], cwd=project, env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if "operation=getHealth" in line]
+    assert len(lines) == 1, done.stdout
+    assert "GET /health -> 200" in lines[0]
     assert not (ROOT / "chalicelib" / "_generated" / "mockapi").exists()
 
 
