@@ -1,6 +1,6 @@
 """In-process A/B of one change to the runtime: new code, old code and the floor, interleaved.
 
-    .venv/bin/python bench/ab.py invalid path/to/toggle.py [--rounds 12] [--requests 1000]
+    .venv/bin/python -m bench.ab invalid path/to/toggle.py [--rounds 12] [--requests 1000]
 
 `toggle.py` is a scratch module with two functions, `new()` and `old()`, each patching the running app
 into one version of the change (e.g. `old()` puts back the previous `pipeline.read_body`, loaded from
@@ -27,11 +27,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from bench.variants import workload
 
-from bench.variants import workload  # noqa: E402 - run as a script, the repo root must join sys.path first
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _toggle(path: str) -> tuple[Callable[[], None], Callable[[], None]]:
