@@ -40,8 +40,10 @@ def http_middleware(
     `cors_paths`: what the spec declares per path template; `policy`: the stage's when None."""
 
     def middleware(request: Request, get_response: Callable[[Request], Response]) -> Response:
-        started = time.perf_counter()
-        state = context.RequestState(request, request_id_of(request))
+        logged = log.isEnabledFor(logging.INFO)  # the access line; no clock is read without it
+        started = time.perf_counter() if logged else 0.0
+        request_id = request_id_of(request)
+        state = context.RequestState(request, request_id)
         token = context.begin(state)
         try:
             origin = context.header(request.headers, "origin")
@@ -53,14 +55,15 @@ def http_middleware(
                     problem_logger.exception(UNHANDLED)
                     response = internal_error()
                 else:
-                    if response.status_code >= 400:
+                    # the pipeline's answers are problem+json already (as_problem would keep them)
+                    if response.status_code >= 400 and response.headers.get("Content-Type") != PROBLEM_JSON:
                         response = as_problem(response)
             else:
                 response = cors.answer(
                     request, str(origin), lambda r: problem_errors(r, get_response), cors_paths, policy
                 )
-            response.headers[REQUEST_ID_HEADER] = str(state.request_id)  # chalice Responses hold a dict
-            if log.isEnabledFor(logging.INFO):
+            response.headers[REQUEST_ID_HEADER] = request_id  # chalice Responses hold a dict
+            if logged:
                 access_line(request, response, state, started, operations)
             return response
         finally:

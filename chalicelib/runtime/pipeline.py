@@ -235,7 +235,7 @@ def read_params(
     return args, problems
 
 
-def _validate_param(op: Operation, param: Param, args: dict[str, Any]) -> list[Violation]:
+def _validate_param(op: Operation, param: Param, args: dict[str, Any]) -> Sequence[Violation]:
     """Validate one parameter; a scalar read several ways (anyOf/oneOf) keeps the first valid reading."""
     where, ptr = param.location, param.pointer
     found = violations(param.schema, args[param.kwarg], where, ptr)
@@ -276,18 +276,22 @@ def parse_request(request: Request, op: Operation, path_values: Mapping[str, str
             found.sort(key=Violation.sort_key)
     else:
         args = {}
+    errors: Sequence[Violation] = found
     if op.body is not None:
         value, body_violations = read_body(request, op.body, op)
-        # read_body's come in order, and "body" sorts after every parameter location: still in order
-        found += body_violations
         if not body_violations:
             args[op.body.kwarg] = value
-    if found:
-        raise ProblemError.bad_request("The request is not valid for this operation.", found, ordered=True)
+        elif found:
+            # read_body's come in order, and "body" sorts after every parameter location: still in order
+            found += body_violations
+        else:
+            errors = body_violations  # as read_body made them (`Violations`: rendered from its tuples)
+    if errors:
+        raise ProblemError.bad_request("The request is not valid for this operation.", errors, ordered=True)
     return args
 
 
-def read_body(request: Request, spec: Body, op: Operation) -> tuple[Any, list[Violation]]:
+def read_body(request: Request, spec: Body, op: Operation) -> tuple[Any, Sequence[Violation]]:
     """The body's value and its violations, in the error contract's order."""
     raw = request.raw_body or b""
     raw_bytes = raw if isinstance(raw, bytes) else raw.encode("utf-8")

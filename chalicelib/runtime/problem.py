@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from json.encoder import encode_basestring_ascii as _q  # what json.dumps quotes a str with (C)
-from typing import Any
+from typing import Any, overload
 
 from chalice import Response
 
@@ -89,6 +89,45 @@ class Violation:
         }
 
 
+class Violations(Sequence[Violation]):
+    """The violations of one location as a compiled validator reports them, already in the contract's
+    order: `(pointer, message, keyword)` tuples (runtime/validation.py `Err`). A `Violation` is made when
+    one is read; problem+json is rendered from the tuples (`ProblemError._text`), so a 400 listing a
+    body's violations makes no `Violation` at all."""
+
+    __slots__ = ("found", "location")
+
+    def __init__(self, location: str, found: Sequence[tuple[str, str, str]]) -> None:
+        self.location = location
+        self.found = found
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+    @overload
+    def __getitem__(self, index: int) -> Violation: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Violation]: ...
+    def __getitem__(self, index: int | slice) -> Violation | list[Violation]:
+        if isinstance(index, slice):
+            return list(self)[index]
+        pointer, message, keyword = self.found[index]
+        return Violation(self.location, pointer, message, keyword)
+
+    def __iter__(self) -> Iterator[Violation]:
+        location = self.location
+        for pointer, message, keyword in self.found:
+            yield Violation(location, pointer, message, keyword)
+
+    def __eq__(self, other: object) -> bool:  # as the list of its Violations compares
+        return isinstance(other, Sequence) and not isinstance(other, str) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable content, as a list's
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
 class ProblemError(Exception):
     """Raise from a handler (or the pipeline) to answer with problem+json."""
 
@@ -157,13 +196,24 @@ class ProblemError(Exception):
         if type(self.status) is not int:
             return json.dumps(self.to_json())
         try:
-            errors = ", ".join(
-                [  # one f-string per violation: a third cheaper than concatenating its nine parts
-                    f'{{"location": {_q(v.location)}, "pointer": {_q(v.pointer)}, '
-                    f'"message": {_q(v.message)}, "keyword": {_q(v.keyword)}}}'
-                    for v in self.errors
-                ]
-            )
+            found = self.errors
+            if type(found) is Violations:  # one location: quoted once, the tuples read as they are
+                location = _q(found.location)
+                errors = ", ".join(
+                    [
+                        f'{{"location": {location}, "pointer": {_q(pointer)}, '
+                        f'"message": {_q(message)}, "keyword": {_q(keyword)}}}'
+                        for pointer, message, keyword in found.found
+                    ]
+                )
+            else:
+                errors = ", ".join(
+                    [  # one f-string per violation: a third cheaper than concatenating its nine parts
+                        f'{{"location": {_q(v.location)}, "pointer": {_q(v.pointer)}, '
+                        f'"message": {_q(v.message)}, "keyword": {_q(v.keyword)}}}'
+                        for v in found
+                    ]
+                )
             detail = f', "detail": {_q(self.detail)}' if self.detail else ""
             named = (
                 ""
@@ -184,6 +234,7 @@ class ProblemError(Exception):
             request_id = state.request_id
             if self.status == 400:
                 state.violations = len(self.errors)  # for the request's access line
-        headers: dict[str, str | list[str]] = dict(self.headers) if self.headers else {}
-        headers["Content-Type"] = PROBLEM_JSON
+        headers: dict[str, str | list[str]] = (
+            {**self.headers, "Content-Type": PROBLEM_JSON} if self.headers else {"Content-Type": PROBLEM_JSON}
+        )
         return Response(body=self._text(request_id), status_code=self.status, headers=headers)

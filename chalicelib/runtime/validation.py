@@ -15,11 +15,11 @@ runs out of time counts as no match.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any, TypeAlias
 
-from chalicelib.runtime.problem import Violation
+from chalicelib.runtime.problem import Violation, Violations
 
 Err: TypeAlias = tuple[str, str, str]
 """One violation: (JSON pointer, message, keyword). The pipeline adds the location."""
@@ -29,20 +29,20 @@ Validator: TypeAlias = Callable[[Any, str, list[Err]], bool]
 
 def violations(
     validator: Validator | None, instance: Any, location: str, prefix: str = ""
-) -> list[Violation]:
+) -> Sequence[Violation]:
     """Every way `instance` breaks its schema, as `Violation`s located in the request or response, under
     `prefix` (e.g. "/limit" for a parameter), in the error contract's order (`Violation.sort_key`: by
-    pointer, keyword, message; one location). Nothing is built at import or at request time."""
+    pointer, keyword, message; one location). Nothing is built at import or at request time: the answer
+    holds the validator's tuples (`Violations`), and problem+json is rendered from them."""
     if validator is None:
-        return []
+        return ()
     errors: list[Err] = []
     if validator(instance, prefix, errors) and not errors:
-        return []
+        return ()
     if len(errors) > 1:
-        # sorted as tuples, in C, before any Violation exists: sorting the Violations by their Python
-        # `sort_key` cost twice as much (6 violations: 1.7 against 3.4 µs, creation included)
+        # sorted as tuples, in C: sorting Violations by their Python `sort_key` cost twice as much
         errors.sort(key=_CONTRACT_ORDER)
-    return [Violation(location, pointer, message, keyword) for pointer, message, keyword in errors]
+    return Violations(location, errors)
 
 
 _CONTRACT_ORDER = itemgetter(0, 2, 1)  # an Err's (pointer, keyword, message)
