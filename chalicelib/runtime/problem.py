@@ -91,7 +91,7 @@ class Violation:
 
 class Violations(Sequence[Violation]):
     """The violations of one location as a compiled validator reports them, already in the contract's
-    order: `(pointer, message, keyword)` tuples (runtime/validation.py `Err`). A `Violation` is made when
+    order: `(pointer, keyword, message)` tuples (runtime/validation.py `Err`). A `Violation` is made when
     one is read; problem+json is rendered from the tuples (`ProblemError._text`), so a 400 listing a
     body's violations makes no `Violation` at all."""
 
@@ -111,12 +111,12 @@ class Violations(Sequence[Violation]):
     def __getitem__(self, index: int | slice) -> Violation | list[Violation]:
         if isinstance(index, slice):
             return list(self)[index]
-        pointer, message, keyword = self.found[index]
+        pointer, keyword, message = self.found[index]
         return Violation(self.location, pointer, message, keyword)
 
     def __iter__(self) -> Iterator[Violation]:
         location = self.location
-        for pointer, message, keyword in self.found:
+        for pointer, keyword, message in self.found:
             yield Violation(location, pointer, message, keyword)
 
     def __eq__(self, other: object) -> bool:  # as the list of its Violations compares
@@ -203,7 +203,7 @@ class ProblemError(Exception):
                     [
                         f'{{"location": {location}, "pointer": {_q(pointer)}, '
                         f'"message": {_q(message)}, "keyword": {_q(keyword)}}}'
-                        for pointer, message, keyword in found.found
+                        for pointer, keyword, message in found.found
                     ]
                 )
             else:

@@ -2,7 +2,7 @@
 which runs one and turns what it reports into `Violation`s.
 
 A compiled validator is `def v(x: Any, p: str, e: list[Err]) -> bool`: `p` is the JSON pointer of `x`,
-every violation is appended to `e` as an `Err` (pointer, message, keyword) and the result says whether `x`
+every violation is appended to `e` as an `Err` (pointer, keyword, message) and the result says whether `x`
 is valid. Importing this module builds nothing: no regular expression is compiled and no validation
 library is imported until the first check that needs one.
 
@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from operator import itemgetter
 from typing import Any, TypeAlias
 
 from chalicelib.runtime.problem import Violation, Violations
 
 Err: TypeAlias = tuple[str, str, str]
-"""One violation: (JSON pointer, message, keyword). The pipeline adds the location."""
+"""One violation: (JSON pointer, keyword, message), the error contract's order within one location, so a
+list of them sorts as plain tuples. The pipeline adds the location."""
 
 Validator: TypeAlias = Callable[[Any, str, list[Err]], bool]
 
@@ -40,12 +40,10 @@ def violations(
     if validator(instance, prefix, errors) and not errors:
         return ()
     if len(errors) > 1:
-        # sorted as tuples, in C: sorting Violations by their Python `sort_key` cost twice as much
-        errors.sort(key=_CONTRACT_ORDER)
+        # as plain tuples, in C, with no key: 6 violations in 0.16 µs, against 0.53 with a key that
+        # reordered (pointer, message, keyword) and 1.7 sorting Violations by `Violation.sort_key`
+        errors.sort()
     return Violations(location, errors)
-
-
-_CONTRACT_ORDER = itemgetter(0, 2, 1)  # an Err's (pointer, keyword, message)
 
 
 REGEX_TIMEOUT = 0.1  # seconds, for the patterns that only the backtracking engine can run
@@ -153,7 +151,7 @@ def summary(head: str, e: list[Err], starts: tuple[int, ...]) -> str:
     parts = []
     for i, start in enumerate(starts):
         if start < len(e):
-            ptr, msg, _ = e[start]
+            ptr, _, msg = e[start]
             text = f"{ptr}: {msg}" if ptr else msg
             parts.append(f"[{i}] {text[:120]}")
     return head + ("; " + "; ".join(parts) if parts else "")
@@ -167,8 +165,8 @@ def which(*matched: bool) -> str:
 def prefix(e: list[Err], start: int, text: str) -> None:
     """Prefix the messages of e[start:] (errors of a discriminator's chosen variant) with `text`."""
     for i in range(start, len(e)):
-        ptr, msg, kw = e[i]
-        e[i] = (ptr, text + msg, kw)
+        ptr, kw, msg = e[i]
+        e[i] = (ptr, kw, text + msg)
 
 
 # -- patterns -----------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ straight-line checks (`type(x) is dict`, `"name" in x`, `len(x) < 3`) and calls 
 start builds nothing and imports no validation library.
 
 The contract of a generated function: `def name(x: Any, p: str, e: list[Err]) -> bool`. `p` is the JSON
-pointer of `x` ("" at the root); every violation is appended to `e` as (pointer, message, keyword), in a
+pointer of `x` ("" at the root); every violation is appended to `e` as (pointer, keyword, message): the
+error contract's sort order, so the runtime sorts them as plain tuples. They are appended in a
 deterministic order (schema keyword order, a missing required property where `properties` declares it,
 then instance order); the result tells whether `x` is valid, and is False exactly when something was
 appended.
@@ -710,7 +711,7 @@ class Compiler:
         if self._quiet:  # only the verdict counts here (see `_quietly`): no message is built
             w.line(f"{v.ok} = False")
             return
-        w.line(f"e.append(({ptr.expr()}, {message}, {lit(keyword)}))")
+        w.line(f"e.append(({ptr.expr()}, {lit(keyword)}, {message}))")
         w.line(f"{v.ok} = False")
 
     def _quietly(self, emit: Callable[[Block], None], w: Block, n: str) -> None:

@@ -108,7 +108,7 @@ def test_baseline_features_reach_the_generated_code(fresh: Path) -> None:
         assert params["limit"].schema(20, "/limit", errors)
         assert errors == []
         assert not params["limit"].schema("20", "/limit", errors)
-        assert errors == [("/limit", "'20' is not of type 'integer'", "type")]
+        assert errors == [("/limit", "type", "'20' is not of type 'integer'")]
         assert params["X-Request-Id"].location == "header"
 
         models = (fresh / "models.py").read_text(encoding="utf-8")

@@ -42,7 +42,7 @@ def test_violations_of_one_location_render_as_their_violations(
     location: str, found: list[tuple[str, str, str]], detail: str, request_id: str | None
 ) -> None:
     lazy = Violations(location, found)
-    made = [Violation(location, pointer, message, keyword) for pointer, message, keyword in found]
+    made = [Violation(location, pointer, message, keyword) for pointer, keyword, message in found]
     assert list(lazy) == made
     assert len(lazy) == len(made)
     assert lazy == made
@@ -62,7 +62,7 @@ def test_unusual_fields_fall_back_to_json_dumps() -> None:
     assert problem.to_text() == json.dumps(problem.to_json())
     odd = ProblemError(400, "x", errors=[Violation("body", "/a", 42, "k")])  # type: ignore[arg-type]  # a non-str on purpose: the fallback
     assert odd.to_text() == json.dumps(odd.to_json())
-    odd_lazy = ProblemError(400, "x", errors=Violations("body", [("/a", 42, "k")]))  # type: ignore[list-item]  # as above
+    odd_lazy = ProblemError(400, "x", errors=Violations("body", [("/a", "k", 42)]))  # type: ignore[list-item]  # as above
     assert odd_lazy.to_text() == json.dumps(odd_lazy.to_json()) == odd.to_text()
 
 

@@ -20,6 +20,7 @@ from chalicelib.runtime import validation as rt
 from codegen.compiler import CompileError, Compiler
 
 C = "urn:openapi-chalice:components"
+KEYWORD, MESSAGE = 1, 2  # an error's (pointer, keyword, message): runtime/validation.py `Err`
 
 
 def ref(name: str) -> dict[str, str]:
@@ -58,7 +59,7 @@ def test_read_only_in_requests() -> None:
     assert validate({"name": "a", "password": "p"}) == (True, [])  # id is not required in a request
     assert validate({"id": "1", "name": "a", "password": "p"}) == (
         False,
-        [("/id", "'id' is read-only and must not be sent", "readOnly")],
+        [("/id", "readOnly", "'id' is read-only and must not be sent")],
     )
 
 
@@ -67,7 +68,7 @@ def test_write_only_in_responses() -> None:
     assert validate({"id": "1", "name": "a"}) == (True, [])  # password is not required in a response
     assert validate({"id": "1", "name": "a", "password": "p"}) == (
         False,
-        [("/password", "'password' is write-only and must not be returned", "writeOnly")],
+        [("/password", "writeOnly", "'password' is write-only and must not be returned")],
     )
 
 
@@ -75,8 +76,8 @@ def test_no_direction_checks_both_as_plain_properties() -> None:
     validate, _ = compile_validator(ACCOUNT)
     assert validate({"id": "1", "name": "a", "password": "p"}) == (True, [])
     assert validate({"name": "a"})[1] == [
-        ("", "'id' is a required property", "required"),
-        ("", "'password' is a required property", "required"),
+        ("", "required", "'id' is a required property"),
+        ("", "required", "'password' is a required property"),
     ]
 
 
@@ -91,10 +92,10 @@ def test_read_only_through_refs_and_all_of_in_openapi_30() -> None:
     validate, _ = compile_validator(ref("Item"), "draft4", registry, direction="request")
     assert validate({"name": "n"}) == (True, [])
     assert validate({"id": "x", "name": "n"})[1] == [
-        ("/id", "'id' is read-only and must not be sent", "readOnly")
+        ("/id", "readOnly", "'id' is read-only and must not be sent")
     ]
     validate, _ = compile_validator(ref("Item"), "draft4", registry, direction="response")
-    assert validate({"name": "n"})[1] == [("", "'id' is a required property", "required")]
+    assert validate({"name": "n"})[1] == [("", "required", "'id' is a required property")]
 
 
 def test_read_only_under_unevaluated_properties_is_reported_once() -> None:
@@ -113,8 +114,8 @@ def test_read_only_under_unevaluated_properties_is_reported_once() -> None:
     validate, _ = compile_validator(ref("Text"), "2020-12", components(defs), direction="request")
     assert validate({"kind": "t", "text": "x"}) == (True, [])
     assert validate({"id": "1", "kind": "t", "text": "x", "extra": 1})[1] == [
-        ("/id", "'id' is read-only and must not be sent", "readOnly"),
-        ("/extra", "unevaluated property 'extra' is not allowed", "unevaluatedProperties"),
+        ("/id", "readOnly", "'id' is read-only and must not be sent"),
+        ("/extra", "unevaluatedProperties", "unevaluated property 'extra' is not allowed"),
     ]
 
 
@@ -171,7 +172,7 @@ def test_discriminator_without_mapping_picks_the_variant_by_name(dialect: str) -
     assert validate({"kind": "Cat", "meow": 1}) == (True, [])
     assert validate({"kind": "Dog", "bark": "loud"}) == (
         False,
-        [("/bark", "Dog: 'loud' is not of type 'boolean'", "type")],
+        [("/bark", "type", "Dog: 'loud' is not of type 'boolean'")],
     )
     assert validate({"kind": "Any"}) == (True, [])
 
@@ -179,13 +180,13 @@ def test_discriminator_without_mapping_picks_the_variant_by_name(dialect: str) -
 def test_discriminator_with_mapping() -> None:
     validate, _ = compile_validator(ref("MappedPet"), registry=components(PETS))
     assert validate({"kind": "cat", "meow": 1}) == (True, [])
-    assert validate({"kind": "dog"}) == (False, [("", "Dog: 'bark' is a required property", "required")])
+    assert validate({"kind": "dog"}) == (False, [("", "required", "Dog: 'bark' is a required property")])
     # a mapped variant is no longer chosen by its schema name
     assert validate({"kind": "Cat", "meow": 1})[1] == [
         (
             "/kind",
-            "unknown discriminator value 'Cat' for 'kind'; expected one of 'cat', 'dog'",
             "discriminator",
+            "unknown discriminator value 'Cat' for 'kind'; expected one of 'cat', 'dog'",
         )
     ]
 
@@ -206,7 +207,7 @@ def test_discriminator_mapping_to_a_component_that_is_no_branch() -> None:
     assert validate({"kind": "c", "meow": 1}) == (True, [])
     assert validate({"kind": "d", "meow": 1}) == (
         False,
-        [("", "Dog: 'bark' is a required property", "required")],
+        [("", "required", "Dog: 'bark' is a required property")],
     )
 
 
@@ -217,22 +218,22 @@ def test_discriminator_unknown_value_and_missing_property() -> None:
         [
             (
                 "/kind",
-                "unknown discriminator value 'bird' for 'kind'; expected one of 'Cat', 'Dog', 'Any'",
                 "discriminator",
+                "unknown discriminator value 'bird' for 'kind'; expected one of 'Cat', 'Dog', 'Any'",
             )
         ],
     )
     assert validate({"meow": 1}) == (
         False,
-        [("", "'kind' is a required property (it selects the oneOf variant)", "required")],
+        [("", "required", "'kind' is a required property (it selects the oneOf variant)")],
     )
     # not an object: plain oneOf, one error naming each branch's first problem
     valid, errors = validate([])
     assert not valid
     assert len(errors) == 1
     assert errors[0][0] == ""
-    assert errors[0][2] == "oneOf"
-    assert "[0] [] is not of type 'object'" in errors[0][1]
+    assert errors[0][KEYWORD] == "oneOf"
+    assert "[0] [] is not of type 'object'" in errors[0][MESSAGE]
 
 
 # -- defaults ----------------------------------------------------------------------------------------------
@@ -311,13 +312,13 @@ def test_error_pointers_and_every_error_in_order() -> None:
     }
     # properties in their declared order; a missing required one is reported where it is declared
     expected = [
-        ("/items/0/name", "5 is not of type 'string'", "type"),
-        ("/items/1/name", "'x' is shorter than 2 characters", "minLength"),
-        ("/items/1/qty", "0 is less than the minimum of 1", "minimum"),
-        ("/items/1/extra", "additional property 'extra' is not allowed", "additionalProperties"),
-        ("/items/2", "'name' is a required property", "required"),
-        ("", "'total' is a required property", "required"),
-        ("/a~1b~0c", "1 is not of type 'string'", "type"),
+        ("/items/0/name", "type", "5 is not of type 'string'"),
+        ("/items/1/name", "minLength", "'x' is shorter than 2 characters"),
+        ("/items/1/qty", "minimum", "0 is less than the minimum of 1"),
+        ("/items/1/extra", "additionalProperties", "additional property 'extra' is not allowed"),
+        ("/items/2", "required", "'name' is a required property"),
+        ("", "required", "'total' is a required property"),
+        ("/a~1b~0c", "type", "1 is not of type 'string'"),
     ]
     for _ in range(2):  # and the same again from a fresh compilation
         assert errors_of(ORDER, instance) == expected
@@ -340,11 +341,11 @@ def test_a_required_property_is_looked_up_once() -> None:
     assert validate({"c": "1"}) == (
         False,
         [
-            ("", "'z' is a required property", "required"),
-            ("", "'a' is a required property", "required"),
-            ("", "'b' is a required property", "required"),
-            ("/c", "'1' is not of type 'integer'", "type"),
-            ("", "'d' is a required property", "required"),
+            ("", "required", "'z' is a required property"),
+            ("", "required", "'a' is a required property"),
+            ("", "required", "'b' is a required property"),
+            ("/c", "type", "'1' is not of type 'integer'"),
+            ("", "required", "'d' is a required property"),
         ],
     )
     negated, _ = compile_validator({"not": schema})
@@ -373,8 +374,8 @@ def test_both_length_bounds_cost_one_len_for_a_value_within_them(
     validate, source = compile_validator(schema)
     assert guard in source
     assert validate(long[:3] if not isinstance(long, dict) else dict(list(long.items())[:3])) == (True, [])
-    assert [keyword for _, _, keyword in validate(short)[1]] == [schema_keyword(schema, "min")]
-    assert [keyword for _, _, keyword in validate(long)[1]] == [schema_keyword(schema, "max")]
+    assert [keyword for _, keyword, _ in validate(short)[1]] == [schema_keyword(schema, "min")]
+    assert [keyword for _, keyword, _ in validate(long)[1]] == [schema_keyword(schema, "max")]
     negated, _ = compile_validator({"not": schema})
     assert negated(short) == (True, [])
     assert negated(long) == (True, [])
@@ -390,7 +391,7 @@ def test_pointer_of_a_nested_call_site() -> None:
     check = load_module(compiler.source())["v"]
     errors: list[tuple[str, str, str]] = []
     assert check({"items": [{"name": 1}], "total": 1}, "/body", errors) is False
-    assert errors == [("/body/items/0/name", "1 is not of type 'string'", "type")]
+    assert errors == [("/body/items/0/name", "type", "1 is not of type 'string'")]
 
 
 def test_any_of_reports_one_error_with_the_branches_first_errors() -> None:
@@ -398,9 +399,9 @@ def test_any_of_reports_one_error_with_the_branches_first_errors() -> None:
     assert errors_of(schema, {}) == [
         (
             "",
+            "anyOf",
             "{} is not valid under any of the given schemas (anyOf); [0] {} is not of type 'string'; "
             "[1] 'id' is a required property",
-            "anyOf",
         )
     ]
     assert errors_of(schema, "ok") == []
@@ -412,17 +413,17 @@ def test_nullable_ref_reports_the_referenced_schemas_own_errors() -> None:
     validate, _ = compile_validator(schema, registry=components(PETS))
     assert validate(None) == (True, [])
     assert validate({"kind": "c", "meow": 1}) == (True, [])
-    assert validate({"kind": "c"}) == (False, [("", "'meow' is a required property", "required")])
+    assert validate({"kind": "c"}) == (False, [("", "required", "'meow' is a required property")])
     # a branch that may accept null keeps plain oneOf semantics (null would match twice)
     valid, errors = compile_validator({"oneOf": [{"type": "null"}, {"minimum": 1}]})[0](None)
     assert not valid
-    assert errors[0][2] == "oneOf"
+    assert errors[0][KEYWORD] == "oneOf"
 
 
 def test_one_of_more_than_one_match() -> None:
     schema = {"oneOf": [{"type": "integer"}, {"minimum": 0}]}
     assert errors_of(schema, 3) == [
-        ("", "3 is valid under more than one of the given schemas (oneOf): 0, 1", "oneOf")
+        ("", "oneOf", "3 is valid under more than one of the given schemas (oneOf): 0, 1")
     ]
 
 
@@ -448,15 +449,15 @@ def test_discarded_subschema_errors_are_never_built() -> None:
         [
             (
                 "",
-                '1e-140 should not be valid under {"type": "number", "exclusiveMinimum": 0, "exclusiveMaxim...',
                 "not",
+                '1e-140 should not be valid under {"type": "number", "exclusiveMinimum": 0, "exclusiveMaxim...',
             )
         ],
     )
-    assert validate("xyz") == (False, [("", "'xyz' does not match \"^a\"", "pattern")])
+    assert validate("xyz") == (False, [("", "pattern", "'xyz' does not match \"^a\"")])
     assert validate("abc") == (True, [])
     assert validate("xy") == (True, [])  # `if` fails: `then` does not apply
-    assert validate([1, 2]) == (False, [("", "no item matches 'contains'", "contains")])
+    assert validate([1, 2]) == (False, [("", "contains", "no item matches 'contains'")])
     assert validate([1, 12]) == (True, [])
 
 
@@ -471,7 +472,7 @@ def test_discarded_subschema_errors_with_a_helper_call_inside_are_cut_back() -> 
     assert validate({}) == (True, [])
     assert validate({"name": 1}) == (
         False,
-        [("", '{\'name\': 1} should not be valid under {"$ref": "#/$defs/named"}', "not")],
+        [("", "not", '{\'name\': 1} should not be valid under {"$ref": "#/$defs/named"}')],
     )
 
 
@@ -491,7 +492,7 @@ def test_recursive_schemas_become_recursive_functions() -> None:
     validate, _ = compile_validator(tree)
     valid, errors = validate(deep)
     assert not valid
-    assert errors == [("/children/0" * 50 + "/value", "'bad' is not of type 'integer'", "type")]
+    assert errors == [("/children/0" * 50 + "/value", "type", "'bad' is not of type 'integer'")]
 
 
 def test_unevaluated_properties_see_through_refs_and_all_of() -> None:
@@ -501,7 +502,7 @@ def test_unevaluated_properties_see_through_refs_and_all_of() -> None:
     assert validate({"id": 1, "name": "n"}) == (True, [])
     assert validate({"id": 1, "nick": "n"}) == (
         False,
-        [("/nick", "unevaluated property 'nick' is not allowed", "unevaluatedProperties")],
+        [("/nick", "unevaluatedProperties", "unevaluated property 'nick' is not allowed")],
     )
 
 
@@ -532,7 +533,7 @@ def test_link_calls_a_function_of_another_module() -> None:
     )
     errors: list[tuple[str, str, str]] = []
     assert namespace["v_body"]([{"id": 1}, {}], "", errors) is False
-    assert errors == [("/1", "'id' is a required property", "required")]
+    assert errors == [("/1", "required", "'id' is a required property")]
 
 
 def test_a_root_that_only_references_another_modules_function_is_that_function() -> None:
@@ -557,7 +558,7 @@ def test_a_root_that_only_references_another_modules_function_is_that_function()
     assert namespace["v_body"] is shared["v_Item"]
     errors: list[tuple[str, str, str]] = []
     assert namespace["v_body"]({}, "/x", errors) is False
-    assert errors == [("/x", "'id' is a required property", "required")]
+    assert errors == [("/x", "required", "'id' is a required property")]
 
 
 def _item_source(registry: Registry[Any]) -> str:
@@ -629,13 +630,13 @@ def test_hostile_input_returns(pattern: str) -> None:
     elapsed = time.perf_counter() - started
     print(f"\n{pattern!r} on 'a'*50+'!': {elapsed * 1000:.1f} ms, valid={valid}")  # no timing assert
     assert not valid
-    assert errors[0][2] == "pattern"
+    assert errors[0][KEYWORD] == "pattern"
 
 
 def test_pattern_properties_use_ecma_semantics() -> None:
     schema = {"patternProperties": {r"^\d+$": {"type": "integer"}}, "additionalProperties": False}
     assert errors_of(schema, {"12": 1}) == []
-    assert errors_of(schema, {"١": 1})[0][2] == "additionalProperties"
+    assert errors_of(schema, {"١": 1})[0][KEYWORD] == "additionalProperties"
 
 
 # -- formats ---------------------------------------------------------------------------------------------------
@@ -683,7 +684,7 @@ def test_format_checkers(fmt: str) -> None:
     for value in bad:
         valid, errors = validate(value)
         assert not valid, value
-        assert errors[0][2] == "format", value
+        assert errors[0][KEYWORD] == "format", value
 
 
 @pytest.mark.parametrize(
@@ -703,7 +704,7 @@ def test_formats_remember_the_values_that_passed_only(fmt: str, seen: set[str], 
         assert good in seen
         valid, errors = validate(bad)
         assert not valid
-        assert errors[0][2] == "format"
+        assert errors[0][KEYWORD] == "format"
         assert bad not in seen
 
 

@@ -21,10 +21,10 @@ def _p_post_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if x not in UUIDS_OK and not uuid_ok(x):
-            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            e.append((p, "format", r(x) + " is not a valid 'uuid'"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -41,7 +41,7 @@ _r_201_0 = _c_comment__s.v
 def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -50,10 +50,10 @@ def _h_201_1(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if not _s_P1.search(x):
-            e.append((p, r(x) + ' does not match "^\\"[0-9]+\\"$"', "pattern"))
+            e.append((p, "pattern", r(x) + ' does not match "^\\"[0-9]+\\"$"'))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -67,7 +67,7 @@ _r_401_0 = _c_problem__s.v
 def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 

@@ -22,18 +22,18 @@ def _p_idempotency_key(x: Any, p: str, e: list[Err]) -> bool:
     if type(x) is str:
         if not 1 <= len(x) <= 255:
             if len(x) < 1:
-                e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+                e.append((p, "minLength", r(x) + " is shorter than 1 character"))
                 ok = False
             if len(x) > 255:
-                e.append((p, r(x) + " is longer than 255 characters", "maxLength"))
+                e.append((p, "maxLength", r(x) + " is longer than 255 characters"))
                 ok = False
         if not x or x.strip(
             "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
         ):
-            e.append((p, r(x) + ' does not match "^[\\\\x21-\\\\x7e]+$"', "pattern"))
+            e.append((p, "pattern", r(x) + ' does not match "^[\\\\x21-\\\\x7e]+$"'))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -50,7 +50,7 @@ _r_201_0 = _c_item__s.v
 def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -59,10 +59,10 @@ def _h_201_1(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if not _s_P1.search(x):
-            e.append((p, r(x) + ' does not match "^\\"[0-9]+\\"$"', "pattern"))
+            e.append((p, "pattern", r(x) + ' does not match "^\\"[0-9]+\\"$"'))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -70,10 +70,10 @@ def _h_201_1(x: Any, p: str, e: list[Err]) -> bool:
 def _h_201_2(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     if x != "true":
-        e.append((p, r(x) + ' is not one of ["true"]', "enum"))
+        e.append((p, "enum", r(x) + ' is not one of ["true"]'))
         ok = False
     return ok
 
@@ -87,7 +87,7 @@ _r_401_0 = _c_problem__s.v
 def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 

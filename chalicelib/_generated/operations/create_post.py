@@ -29,7 +29,7 @@ _r_201_0 = _c_post__s.v
 def _h_201_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -38,10 +38,10 @@ def _h_201_1(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if not _s_P1.search(x):
-            e.append((p, r(x) + ' does not match "^\\"[0-9]+\\"$"', "pattern"))
+            e.append((p, "pattern", r(x) + ' does not match "^\\"[0-9]+\\"$"'))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -55,7 +55,7 @@ _r_401_0 = _c_problem__s.v
 def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 

@@ -21,10 +21,10 @@ def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if x not in UUIDS_OK and not uuid_ok(x):
-            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            e.append((p, "format", r(x) + " is not a valid 'uuid'"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -34,23 +34,23 @@ def _p_if_match(x: Any, p: str, e: list[Err]) -> bool:
     if type(x) is str:
         if not 1 <= len(x) <= 1024:
             if len(x) < 1:
-                e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+                e.append((p, "minLength", r(x) + " is shorter than 1 character"))
                 ok = False
             if len(x) > 1024:
-                e.append((p, r(x) + " is longer than 1024 characters", "maxLength"))
+                e.append((p, "maxLength", r(x) + " is longer than 1024 characters"))
                 ok = False
         if not _q_P1.search(x):
             e.append(
                 (
                     p,
+                    "pattern",
                     r(x)
                     + ' does not match "^[ \\\\t]*(\\\\*|(W/)?\\"[!#-~]*\\"([ \\\\t]*,[ \\\\t]*(W/)?\\"[!#-~]*\\")*)[ \\\\t]*$"',
-                    "pattern",
                 )
             )
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -64,7 +64,7 @@ _r_401_0 = _c_problem__s.v
 def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 

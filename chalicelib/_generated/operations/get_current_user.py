@@ -24,7 +24,7 @@ _r_401_0 = _c_problem__s.v
 def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 

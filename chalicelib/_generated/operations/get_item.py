@@ -16,10 +16,10 @@ def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if x not in UUIDS_OK and not uuid_ok(x):
-            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            e.append((p, "format", r(x) + " is not a valid 'uuid'"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -34,10 +34,10 @@ def _h_200_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if not _s_P1.search(x):
-            e.append((p, r(x) + ' does not match "^\\"[0-9]+\\"$"', "pattern"))
+            e.append((p, "pattern", r(x) + ' does not match "^\\"[0-9]+\\"$"'))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 

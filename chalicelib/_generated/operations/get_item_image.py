@@ -15,10 +15,10 @@ def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if x not in UUIDS_OK and not uuid_ok(x):
-            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            e.append((p, "format", r(x) + " is not a valid 'uuid'"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -26,7 +26,7 @@ def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
 def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -34,7 +34,7 @@ def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
 def _r_200_1(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 

@@ -16,10 +16,10 @@ def _p_user_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if x not in UUIDS_OK and not uuid_ok(x):
-            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            e.append((p, "format", r(x) + " is not a valid 'uuid'"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 

@@ -22,16 +22,16 @@ def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is int or type(x) is float:
         if type(x) is float and not x.is_integer():
-            e.append((p, r(x) + " is not of type 'integer'", "type"))
+            e.append((p, "type", r(x) + " is not of type 'integer'"))
             ok = False
         if x < 1:
-            e.append((p, r(x) + " is less than the minimum of 1", "minimum"))
+            e.append((p, "minimum", r(x) + " is less than the minimum of 1"))
             ok = False
         if x > 100:
-            e.append((p, r(x) + " is greater than the maximum of 100", "maximum"))
+            e.append((p, "maximum", r(x) + " is greater than the maximum of 100"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'integer'"))
         ok = False
     return ok
 
@@ -41,13 +41,13 @@ def _p_cursor(x: Any, p: str, e: list[Err]) -> bool:
     if type(x) is str:
         if not 1 <= len(x) <= 2048:
             if len(x) < 1:
-                e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+                e.append((p, "minLength", r(x) + " is shorter than 1 character"))
                 ok = False
             if len(x) > 2048:
-                e.append((p, r(x) + " is longer than 2048 characters", "maxLength"))
+                e.append((p, "maxLength", r(x) + " is longer than 2048 characters"))
                 ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -56,25 +56,25 @@ def _p_tag(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is list:
         if len(x) > 10:
-            e.append((p, "expected at most 10 items" + ", got " + str(len(x)), "maxItems"))
+            e.append((p, "maxItems", "expected at most 10 items" + ", got " + str(len(x))))
             ok = False
         for i3, x4 in enumerate(x):
             if type(x4) is str:
                 if not 1 <= len(x4) <= 32:
                     if len(x4) < 1:
-                        e.append((p + "/" + str(i3), r(x4) + " is shorter than 1 character", "minLength"))
+                        e.append((p + "/" + str(i3), "minLength", r(x4) + " is shorter than 1 character"))
                         ok = False
                     if len(x4) > 32:
-                        e.append((p + "/" + str(i3), r(x4) + " is longer than 32 characters", "maxLength"))
+                        e.append((p + "/" + str(i3), "maxLength", r(x4) + " is longer than 32 characters"))
                         ok = False
                 if not x4 or x4.strip("-0123456789abcdefghijklmnopqrstuvwxyz"):
-                    e.append((p + "/" + str(i3), r(x4) + ' does not match "^[a-z0-9-]+$"', "pattern"))
+                    e.append((p + "/" + str(i3), "pattern", r(x4) + ' does not match "^[a-z0-9-]+$"'))
                     ok = False
             else:
-                e.append((p + "/" + str(i3), r(x4) + " is not of type 'string'", "type"))
+                e.append((p + "/" + str(i3), "type", r(x4) + " is not of type 'string'"))
                 ok = False
     else:
-        e.append((p, r(x) + " is not of type 'array'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'array'"))
         ok = False
     return ok
 
@@ -82,10 +82,10 @@ def _p_tag(x: Any, p: str, e: list[Err]) -> bool:
 def _p_status(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     if not (type(x) is str and x in _q_E1):
-        e.append((p, r(x) + ' is not one of ["draft", "active", "archived"]', "enum"))
+        e.append((p, "enum", r(x) + ' is not one of ["draft", "active", "archived"]'))
         ok = False
     return ok
 
@@ -95,13 +95,13 @@ def _p_q(x: Any, p: str, e: list[Err]) -> bool:
     if type(x) is str:
         if not 1 <= len(x) <= 100:
             if len(x) < 1:
-                e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+                e.append((p, "minLength", r(x) + " is shorter than 1 character"))
                 ok = False
             if len(x) > 100:
-                e.append((p, r(x) + " is longer than 100 characters", "maxLength"))
+                e.append((p, "maxLength", r(x) + " is longer than 100 characters"))
                 ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 

@@ -16,16 +16,16 @@ def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is int or type(x) is float:
         if type(x) is float and not x.is_integer():
-            e.append((p, r(x) + " is not of type 'integer'", "type"))
+            e.append((p, "type", r(x) + " is not of type 'integer'"))
             ok = False
         if x < 1:
-            e.append((p, r(x) + " is less than the minimum of 1", "minimum"))
+            e.append((p, "minimum", r(x) + " is less than the minimum of 1"))
             ok = False
         if x > 100:
-            e.append((p, r(x) + " is greater than the maximum of 100", "maximum"))
+            e.append((p, "maximum", r(x) + " is greater than the maximum of 100"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'integer'"))
         ok = False
     return ok
 
@@ -35,13 +35,13 @@ def _p_cursor(x: Any, p: str, e: list[Err]) -> bool:
     if type(x) is str:
         if not 1 <= len(x) <= 2048:
             if len(x) < 1:
-                e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+                e.append((p, "minLength", r(x) + " is shorter than 1 character"))
                 ok = False
             if len(x) > 2048:
-                e.append((p, r(x) + " is longer than 2048 characters", "maxLength"))
+                e.append((p, "maxLength", r(x) + " is longer than 2048 characters"))
                 ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 

@@ -17,16 +17,16 @@ def _p_older_than_days(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is int or type(x) is float:
         if type(x) is float and not x.is_integer():
-            e.append((p, r(x) + " is not of type 'integer'", "type"))
+            e.append((p, "type", r(x) + " is not of type 'integer'"))
             ok = False
         if x < 0:
-            e.append((p, r(x) + " is less than the minimum of 0", "minimum"))
+            e.append((p, "minimum", r(x) + " is less than the minimum of 0"))
             ok = False
         if x > 3650:
-            e.append((p, r(x) + " is greater than the maximum of 3650", "maximum"))
+            e.append((p, "maximum", r(x) + " is greater than the maximum of 3650"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'integer'"))
         ok = False
     return ok
 
@@ -43,7 +43,7 @@ _r_401_0 = _c_problem__s.v
 def _h_401_0(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 

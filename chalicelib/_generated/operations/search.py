@@ -19,13 +19,13 @@ def _p_q(x: Any, p: str, e: list[Err]) -> bool:
     if type(x) is str:
         if not 1 <= len(x) <= 100:
             if len(x) < 1:
-                e.append((p, r(x) + " is shorter than 1 character", "minLength"))
+                e.append((p, "minLength", r(x) + " is shorter than 1 character"))
                 ok = False
             if len(x) > 100:
-                e.append((p, r(x) + " is longer than 100 characters", "maxLength"))
+                e.append((p, "maxLength", r(x) + " is longer than 100 characters"))
                 ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -34,16 +34,16 @@ def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is int or type(x) is float:
         if type(x) is float and not x.is_integer():
-            e.append((p, r(x) + " is not of type 'integer'", "type"))
+            e.append((p, "type", r(x) + " is not of type 'integer'"))
             ok = False
         if x < 1:
-            e.append((p, r(x) + " is less than the minimum of 1", "minimum"))
+            e.append((p, "minimum", r(x) + " is less than the minimum of 1"))
             ok = False
         if x > 50:
-            e.append((p, r(x) + " is greater than the maximum of 50", "maximum"))
+            e.append((p, "maximum", r(x) + " is greater than the maximum of 50"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'integer'"))
         ok = False
     return ok
 
@@ -52,20 +52,20 @@ def _p_type(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is list:
         if len(x) < 1:
-            e.append((p, "expected at least 1 items" + ", got " + str(len(x)), "minItems"))
+            e.append((p, "minItems", "expected at least 1 items" + ", got " + str(len(x))))
             ok = False
         if len(x) > 1 and not unique(x):
-            e.append((p, "items are not unique", "uniqueItems"))
+            e.append((p, "uniqueItems", "items are not unique"))
             ok = False
         for i3, x4 in enumerate(x):
             if type(x4) is not str:
-                e.append((p + "/" + str(i3), r(x4) + " is not of type 'string'", "type"))
+                e.append((p + "/" + str(i3), "type", r(x4) + " is not of type 'string'"))
                 ok = False
             if not (type(x4) is str and x4 in _q_E1):
-                e.append((p + "/" + str(i3), r(x4) + ' is not one of ["items", "posts"]', "enum"))
+                e.append((p + "/" + str(i3), "enum", r(x4) + ' is not one of ["items", "posts"]'))
                 ok = False
     else:
-        e.append((p, r(x) + " is not of type 'array'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'array'"))
         ok = False
     return ok
 

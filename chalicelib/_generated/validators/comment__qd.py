@@ -32,15 +32,15 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                 e.append(
                     (
                         p + "/kind",
+                        "discriminator",
                         "unknown discriminator value "
                         + r(d3)
                         + " for 'kind'; expected one of 'text', 'link', 'image'",
-                        "discriminator",
                     )
                 )
                 ok = False
         else:
-            e.append((p, "'kind' is a required property (it selects the oneOf variant)", "required"))
+            e.append((p, "required", "'kind' is a required property (it selects the oneOf variant)"))
             ok = False
     else:
         n7 = len(e)
@@ -74,6 +74,6 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                 + which(o10, o14, o18)
             )
             del e[n7:]
-            e.append((p, t21, "oneOf"))
+            e.append((p, "oneOf", t21))
             ok = False
     return ok

@@ -12,18 +12,18 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "name" in x:
             x1 = x["name"]
             if type(x1) is not str:
-                e.append((p + "/name", r(x1) + " is not of type 'string'", "type"))
+                e.append((p + "/name", "type", r(x1) + " is not of type 'string'"))
                 ok = False
         else:
-            e.append((p, "'name' is a required property", "required"))
+            e.append((p, "required", "'name' is a required property"))
             ok = False
         if "version" in x:
             x4 = x["version"]
             if type(x4) is not str:
-                e.append((p + "/version", r(x4) + " is not of type 'string'", "type"))
+                e.append((p + "/version", "type", r(x4) + " is not of type 'string'"))
                 ok = False
         else:
-            e.append((p, "'version' is a required property", "required"))
+            e.append((p, "required", "'version' is a required property"))
             ok = False
         if "links" in x:
             x7 = x["links"]
@@ -32,12 +32,12 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                     if not _c_link__s.v(x9, p + "/links/" + esc(k8), e):
                         ok = False
             else:
-                e.append((p + "/links", r(x7) + " is not of type 'object'", "type"))
+                e.append((p + "/links", "type", r(x7) + " is not of type 'object'"))
                 ok = False
         else:
-            e.append((p, "'links' is a required property", "required"))
+            e.append((p, "required", "'links' is a required property"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

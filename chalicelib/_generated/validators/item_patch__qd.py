@@ -11,43 +11,43 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
         if len(x) < 1:
-            e.append((p, "expected at least 1 properties" + ", got " + str(len(x)), "minProperties"))
+            e.append((p, "minProperties", "expected at least 1 properties" + ", got " + str(len(x))))
             ok = False
         if "name" in x:
             x1 = x["name"]
             if type(x1) is str:
                 if not 1 <= len(x1) <= 200:
                     if len(x1) < 1:
-                        e.append((p + "/name", r(x1) + " is shorter than 1 character", "minLength"))
+                        e.append((p + "/name", "minLength", r(x1) + " is shorter than 1 character"))
                         ok = False
                     if len(x1) > 200:
-                        e.append((p + "/name", r(x1) + " is longer than 200 characters", "maxLength"))
+                        e.append((p + "/name", "maxLength", r(x1) + " is longer than 200 characters"))
                         ok = False
             else:
-                e.append((p + "/name", r(x1) + " is not of type 'string'", "type"))
+                e.append((p + "/name", "type", r(x1) + " is not of type 'string'"))
                 ok = False
         if "description" in x:
             x4 = x["description"]
             if type(x4) is str:
                 if len(x4) > 2000:
-                    e.append((p + "/description", r(x4) + " is longer than 2000 characters", "maxLength"))
+                    e.append((p + "/description", "maxLength", r(x4) + " is longer than 2000 characters"))
                     ok = False
             elif x4 is not None:
-                e.append((p + "/description", r(x4) + " is not of type 'string', 'null'", "type"))
+                e.append((p + "/description", "type", r(x4) + " is not of type 'string', 'null'"))
                 ok = False
         if "price" in x:
             x7 = x["price"]
             if type(x7) is int or type(x7) is float:
                 if x7 < 0:
-                    e.append((p + "/price", r(x7) + " is less than the minimum of 0", "minimum"))
+                    e.append((p + "/price", "minimum", r(x7) + " is less than the minimum of 0"))
                     ok = False
                 if x7 > 1000000000000:
                     e.append(
-                        (p + "/price", r(x7) + " is greater than the maximum of 1000000000000", "maximum")
+                        (p + "/price", "maximum", r(x7) + " is greater than the maximum of 1000000000000")
                     )
                     ok = False
             else:
-                e.append((p + "/price", r(x7) + " is not of type 'number'", "type"))
+                e.append((p + "/price", "type", r(x7) + " is not of type 'number'"))
                 ok = False
             o11 = True
             if type(x7) is int or type(x7) is float:
@@ -61,9 +61,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                 e.append(
                     (
                         p + "/price",
+                        "not",
                         r(x7)
                         + ' should not be valid under {"type": "number", "exclusiveMinimum": 0, "exclusiveMaxim...',
-                        "not",
                     )
                 )
                 ok = False
@@ -72,11 +72,11 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             if type(x14) is list:
                 if len(x14) > 10:
                     e.append(
-                        (p + "/tags", "expected at most 10 items" + ", got " + str(len(x14)), "maxItems")
+                        (p + "/tags", "maxItems", "expected at most 10 items" + ", got " + str(len(x14)))
                     )
                     ok = False
                 if len(x14) > 1 and not unique(x14):
-                    e.append((p + "/tags", "items are not unique", "uniqueItems"))
+                    e.append((p + "/tags", "uniqueItems", "items are not unique"))
                     ok = False
                 for i17, x18 in enumerate(x14):
                     if type(x18) is str:
@@ -85,8 +85,8 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                                 e.append(
                                     (
                                         p + "/tags/" + str(i17),
-                                        r(x18) + " is shorter than 1 character",
                                         "minLength",
+                                        r(x18) + " is shorter than 1 character",
                                     )
                                 )
                                 ok = False
@@ -94,8 +94,8 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                                 e.append(
                                     (
                                         p + "/tags/" + str(i17),
-                                        r(x18) + " is longer than 32 characters",
                                         "maxLength",
+                                        r(x18) + " is longer than 32 characters",
                                     )
                                 )
                                 ok = False
@@ -103,24 +103,24 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                             e.append(
                                 (
                                     p + "/tags/" + str(i17),
-                                    r(x18) + ' does not match "^[a-z0-9-]+$"',
                                     "pattern",
+                                    r(x18) + ' does not match "^[a-z0-9-]+$"',
                                 )
                             )
                             ok = False
                     else:
-                        e.append((p + "/tags/" + str(i17), r(x18) + " is not of type 'string'", "type"))
+                        e.append((p + "/tags/" + str(i17), "type", r(x18) + " is not of type 'string'"))
                         ok = False
             else:
-                e.append((p + "/tags", r(x14) + " is not of type 'array'", "type"))
+                e.append((p + "/tags", "type", r(x14) + " is not of type 'array'"))
                 ok = False
         if "status" in x:
             x23 = x["status"]
             if type(x23) is not str:
-                e.append((p + "/status", r(x23) + " is not of type 'string'", "type"))
+                e.append((p + "/status", "type", r(x23) + " is not of type 'string'"))
                 ok = False
             if not (type(x23) is str and x23 in _qd_E1):
-                e.append((p + "/status", r(x23) + ' is not one of ["draft", "active", "archived"]', "enum"))
+                e.append((p + "/status", "enum", r(x23) + ' is not one of ["draft", "active", "archived"]'))
                 ok = False
         if not _qd_K2.issuperset(x):
             for k28 in x:
@@ -128,12 +128,12 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                     e.append(
                         (
                             p + "/" + esc(k28),
-                            "additional property " + r(k28) + " is not allowed",
                             "additionalProperties",
+                            "additional property " + r(k28) + " is not allowed",
                         )
                     )
                     ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

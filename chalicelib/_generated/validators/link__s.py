@@ -10,17 +10,17 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "href" in x:
             x1 = x["href"]
             if type(x1) is not str:
-                e.append((p + "/href", r(x1) + " is not of type 'string'", "type"))
+                e.append((p + "/href", "type", r(x1) + " is not of type 'string'"))
                 ok = False
         else:
-            e.append((p, "'href' is a required property", "required"))
+            e.append((p, "required", "'href' is a required property"))
             ok = False
         if "title" in x:
             x4 = x["title"]
             if type(x4) is not str:
-                e.append((p + "/title", r(x4) + " is not of type 'string'", "type"))
+                e.append((p + "/title", "type", r(x4) + " is not of type 'string'"))
                 ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

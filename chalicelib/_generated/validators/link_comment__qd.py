@@ -16,37 +16,37 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "kind" in x:
             x7 = x["kind"]
             if x7 != "link":
-                e.append((p + "/kind", r(x7) + ' should be "link"', "const"))
+                e.append((p + "/kind", "const", r(x7) + ' should be "link"'))
                 ok = False
             ak1.add("kind")
         if "url" in x:
             x10 = x["url"]
             if type(x10) is str:
                 if len(x10) > 2000:
-                    e.append((p + "/url", r(x10) + " is longer than 2000 characters", "maxLength"))
+                    e.append((p + "/url", "maxLength", r(x10) + " is longer than 2000 characters"))
                     ok = False
                 if not is_uri(x10):
-                    e.append((p + "/url", r(x10) + " is not a valid 'uri'", "format"))
+                    e.append((p + "/url", "format", r(x10) + " is not a valid 'uri'"))
                     ok = False
             else:
-                e.append((p + "/url", r(x10) + " is not of type 'string'", "type"))
+                e.append((p + "/url", "type", r(x10) + " is not of type 'string'"))
                 ok = False
             ak1.add("url")
         else:
-            e.append((p, "'url' is a required property", "required"))
+            e.append((p, "required", "'url' is a required property"))
             ok = False
         if "title" in x:
             x13 = x["title"]
             if type(x13) is str:
                 if len(x13) > 200:
-                    e.append((p + "/title", r(x13) + " is longer than 200 characters", "maxLength"))
+                    e.append((p + "/title", "maxLength", r(x13) + " is longer than 200 characters"))
                     ok = False
             else:
-                e.append((p + "/title", r(x13) + " is not of type 'string'", "type"))
+                e.append((p + "/title", "type", r(x13) + " is not of type 'string'"))
                 ok = False
             ak1.add("title")
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     if type(x) is dict:
         for k18 in x:
@@ -54,8 +54,8 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                 e.append(
                     (
                         p + "/" + esc(k18),
-                        "unevaluated property " + r(k18) + " is not allowed",
                         "unevaluatedProperties",
+                        "unevaluated property " + r(k18) + " is not allowed",
                     )
                 )
                 ok = False
@@ -66,42 +66,42 @@ def _qd_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int])
     ok = True
     if type(x) is dict:
         if "id" in x:
-            e.append((p + "/id", "'id' is read-only and must not be sent", "readOnly"))
+            e.append((p + "/id", "readOnly", "'id' is read-only and must not be sent"))
             ok = False
             ak.add("id")
         if "post_id" in x:
-            e.append((p + "/post_id", "'post_id' is read-only and must not be sent", "readOnly"))
+            e.append((p + "/post_id", "readOnly", "'post_id' is read-only and must not be sent"))
             ok = False
             ak.add("post_id")
         if "author_id" in x:
-            e.append((p + "/author_id", "'author_id' is read-only and must not be sent", "readOnly"))
+            e.append((p + "/author_id", "readOnly", "'author_id' is read-only and must not be sent"))
             ok = False
             ak.add("author_id")
         if "version" in x:
-            e.append((p + "/version", "'version' is read-only and must not be sent", "readOnly"))
+            e.append((p + "/version", "readOnly", "'version' is read-only and must not be sent"))
             ok = False
             ak.add("version")
         if "created_at" in x:
-            e.append((p + "/created_at", "'created_at' is read-only and must not be sent", "readOnly"))
+            e.append((p + "/created_at", "readOnly", "'created_at' is read-only and must not be sent"))
             ok = False
             ak.add("created_at")
         if "updated_at" in x:
-            e.append((p + "/updated_at", "'updated_at' is read-only and must not be sent", "readOnly"))
+            e.append((p + "/updated_at", "readOnly", "'updated_at' is read-only and must not be sent"))
             ok = False
             ak.add("updated_at")
         if "kind" in x:
             x1 = x["kind"]
             if type(x1) is not str:
-                e.append((p + "/kind", r(x1) + " is not of type 'string'", "type"))
+                e.append((p + "/kind", "type", r(x1) + " is not of type 'string'"))
                 ok = False
             if not (type(x1) is str and x1 in _qd_E2):
-                e.append((p + "/kind", r(x1) + ' is not one of ["text", "link", "image"]', "enum"))
+                e.append((p + "/kind", "enum", r(x1) + ' is not one of ["text", "link", "image"]'))
                 ok = False
             ak.add("kind")
         else:
-            e.append((p, "'kind' is a required property", "required"))
+            e.append((p, "required", "'kind' is a required property"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

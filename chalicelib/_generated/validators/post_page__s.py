@@ -16,20 +16,20 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                     if not _c_post__s.v(x5, p + "/posts/" + str(i4), e):
                         ok = False
             else:
-                e.append((p + "/posts", r(x1) + " is not of type 'array'", "type"))
+                e.append((p + "/posts", "type", r(x1) + " is not of type 'array'"))
                 ok = False
         else:
-            e.append((p, "'posts' is a required property", "required"))
+            e.append((p, "required", "'posts' is a required property"))
             ok = False
         if "next_cursor" in x:
             x8 = x["next_cursor"]
             if not (type(x8) is str or x8 is None):
-                e.append((p + "/next_cursor", r(x8) + " is not of type 'string', 'null'", "type"))
+                e.append((p + "/next_cursor", "type", r(x8) + " is not of type 'string', 'null'"))
                 ok = False
         else:
-            e.append((p, "'next_cursor' is a required property", "required"))
+            e.append((p, "required", "'next_cursor' is a required property"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

@@ -10,33 +10,33 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is dict:
         if len(x) < 1:
-            e.append((p, "expected at least 1 properties" + ", got " + str(len(x)), "minProperties"))
+            e.append((p, "minProperties", "expected at least 1 properties" + ", got " + str(len(x))))
             ok = False
         if "title" in x:
             x1 = x["title"]
             if type(x1) is str:
                 if not 1 <= len(x1) <= 200:
                     if len(x1) < 1:
-                        e.append((p + "/title", r(x1) + " is shorter than 1 character", "minLength"))
+                        e.append((p + "/title", "minLength", r(x1) + " is shorter than 1 character"))
                         ok = False
                     if len(x1) > 200:
-                        e.append((p + "/title", r(x1) + " is longer than 200 characters", "maxLength"))
+                        e.append((p + "/title", "maxLength", r(x1) + " is longer than 200 characters"))
                         ok = False
             else:
-                e.append((p + "/title", r(x1) + " is not of type 'string'", "type"))
+                e.append((p + "/title", "type", r(x1) + " is not of type 'string'"))
                 ok = False
         if "body" in x:
             x4 = x["body"]
             if type(x4) is str:
                 if not 1 <= len(x4) <= 10000:
                     if len(x4) < 1:
-                        e.append((p + "/body", r(x4) + " is shorter than 1 character", "minLength"))
+                        e.append((p + "/body", "minLength", r(x4) + " is shorter than 1 character"))
                         ok = False
                     if len(x4) > 10000:
-                        e.append((p + "/body", r(x4) + " is longer than 10000 characters", "maxLength"))
+                        e.append((p + "/body", "maxLength", r(x4) + " is longer than 10000 characters"))
                         ok = False
             else:
-                e.append((p + "/body", r(x4) + " is not of type 'string'", "type"))
+                e.append((p + "/body", "type", r(x4) + " is not of type 'string'"))
                 ok = False
         if not _qd_K1.issuperset(x):
             for k7 in x:
@@ -44,12 +44,12 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                     e.append(
                         (
                             p + "/" + esc(k7),
-                            "additional property " + r(k7) + " is not allowed",
                             "additionalProperties",
+                            "additional property " + r(k7) + " is not allowed",
                         )
                     )
                     ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

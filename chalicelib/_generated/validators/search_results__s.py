@@ -12,10 +12,10 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "q" in x:
             x1 = x["q"]
             if type(x1) is not str:
-                e.append((p + "/q", r(x1) + " is not of type 'string'", "type"))
+                e.append((p + "/q", "type", r(x1) + " is not of type 'string'"))
                 ok = False
         else:
-            e.append((p, "'q' is a required property", "required"))
+            e.append((p, "required", "'q' is a required property"))
             ok = False
         if "results" in x:
             x4 = x["results"]
@@ -24,12 +24,12 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                     if not _c_search_hit__s.v(x8, p + "/results/" + str(i7), e):
                         ok = False
             else:
-                e.append((p + "/results", r(x4) + " is not of type 'array'", "type"))
+                e.append((p + "/results", "type", r(x4) + " is not of type 'array'"))
                 ok = False
         else:
-            e.append((p, "'results' is a required property", "required"))
+            e.append((p, "required", "'results' is a required property"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

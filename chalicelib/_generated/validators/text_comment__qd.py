@@ -16,7 +16,7 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "kind" in x:
             x7 = x["kind"]
             if x7 != "text":
-                e.append((p + "/kind", r(x7) + ' should be "text"', "const"))
+                e.append((p + "/kind", "const", r(x7) + ' should be "text"'))
                 ok = False
             ak1.add("kind")
         if "text" in x:
@@ -24,20 +24,20 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             if type(x10) is str:
                 if not 1 <= len(x10) <= 2000:
                     if len(x10) < 1:
-                        e.append((p + "/text", r(x10) + " is shorter than 1 character", "minLength"))
+                        e.append((p + "/text", "minLength", r(x10) + " is shorter than 1 character"))
                         ok = False
                     if len(x10) > 2000:
-                        e.append((p + "/text", r(x10) + " is longer than 2000 characters", "maxLength"))
+                        e.append((p + "/text", "maxLength", r(x10) + " is longer than 2000 characters"))
                         ok = False
             else:
-                e.append((p + "/text", r(x10) + " is not of type 'string'", "type"))
+                e.append((p + "/text", "type", r(x10) + " is not of type 'string'"))
                 ok = False
             ak1.add("text")
         else:
-            e.append((p, "'text' is a required property", "required"))
+            e.append((p, "required", "'text' is a required property"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     if type(x) is dict:
         for k15 in x:
@@ -45,8 +45,8 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                 e.append(
                     (
                         p + "/" + esc(k15),
-                        "unevaluated property " + r(k15) + " is not allowed",
                         "unevaluatedProperties",
+                        "unevaluated property " + r(k15) + " is not allowed",
                     )
                 )
                 ok = False
@@ -57,42 +57,42 @@ def _qd_CommentBase__a(x: Any, p: str, e: list[Err], ak: set[str], ai: set[int])
     ok = True
     if type(x) is dict:
         if "id" in x:
-            e.append((p + "/id", "'id' is read-only and must not be sent", "readOnly"))
+            e.append((p + "/id", "readOnly", "'id' is read-only and must not be sent"))
             ok = False
             ak.add("id")
         if "post_id" in x:
-            e.append((p + "/post_id", "'post_id' is read-only and must not be sent", "readOnly"))
+            e.append((p + "/post_id", "readOnly", "'post_id' is read-only and must not be sent"))
             ok = False
             ak.add("post_id")
         if "author_id" in x:
-            e.append((p + "/author_id", "'author_id' is read-only and must not be sent", "readOnly"))
+            e.append((p + "/author_id", "readOnly", "'author_id' is read-only and must not be sent"))
             ok = False
             ak.add("author_id")
         if "version" in x:
-            e.append((p + "/version", "'version' is read-only and must not be sent", "readOnly"))
+            e.append((p + "/version", "readOnly", "'version' is read-only and must not be sent"))
             ok = False
             ak.add("version")
         if "created_at" in x:
-            e.append((p + "/created_at", "'created_at' is read-only and must not be sent", "readOnly"))
+            e.append((p + "/created_at", "readOnly", "'created_at' is read-only and must not be sent"))
             ok = False
             ak.add("created_at")
         if "updated_at" in x:
-            e.append((p + "/updated_at", "'updated_at' is read-only and must not be sent", "readOnly"))
+            e.append((p + "/updated_at", "readOnly", "'updated_at' is read-only and must not be sent"))
             ok = False
             ak.add("updated_at")
         if "kind" in x:
             x1 = x["kind"]
             if type(x1) is not str:
-                e.append((p + "/kind", r(x1) + " is not of type 'string'", "type"))
+                e.append((p + "/kind", "type", r(x1) + " is not of type 'string'"))
                 ok = False
             if not (type(x1) is str and x1 in _qd_E2):
-                e.append((p + "/kind", r(x1) + ' is not one of ["text", "link", "image"]', "enum"))
+                e.append((p + "/kind", "enum", r(x1) + ' is not one of ["text", "link", "image"]'))
                 ok = False
             ak.add("kind")
         else:
-            e.append((p, "'kind' is a required property", "required"))
+            e.append((p, "required", "'kind' is a required property"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

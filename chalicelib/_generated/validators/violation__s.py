@@ -12,45 +12,45 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "location" in x:
             x1 = x["location"]
             if type(x1) is not str:
-                e.append((p + "/location", r(x1) + " is not of type 'string'", "type"))
+                e.append((p + "/location", "type", r(x1) + " is not of type 'string'"))
                 ok = False
             if not (type(x1) is str and x1 in _s_E1):
                 e.append(
                     (
                         p + "/location",
-                        r(x1) + ' is not one of ["path", "query", "header", "cookie", "body", "response"]',
                         "enum",
+                        r(x1) + ' is not one of ["path", "query", "header", "cookie", "body", "response"]',
                     )
                 )
                 ok = False
         else:
-            e.append((p, "'location' is a required property", "required"))
+            e.append((p, "required", "'location' is a required property"))
             ok = False
         if "pointer" in x:
             x4 = x["pointer"]
             if type(x4) is not str:
-                e.append((p + "/pointer", r(x4) + " is not of type 'string'", "type"))
+                e.append((p + "/pointer", "type", r(x4) + " is not of type 'string'"))
                 ok = False
         else:
-            e.append((p, "'pointer' is a required property", "required"))
+            e.append((p, "required", "'pointer' is a required property"))
             ok = False
         if "message" in x:
             x7 = x["message"]
             if type(x7) is not str:
-                e.append((p + "/message", r(x7) + " is not of type 'string'", "type"))
+                e.append((p + "/message", "type", r(x7) + " is not of type 'string'"))
                 ok = False
         else:
-            e.append((p, "'message' is a required property", "required"))
+            e.append((p, "required", "'message' is a required property"))
             ok = False
         if "keyword" in x:
             x10 = x["keyword"]
             if type(x10) is not str:
-                e.append((p + "/keyword", r(x10) + " is not of type 'string'", "type"))
+                e.append((p + "/keyword", "type", r(x10) + " is not of type 'string'"))
                 ok = False
         else:
-            e.append((p, "'keyword' is a required property", "required"))
+            e.append((p, "required", "'keyword' is a required property"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

@@ -15,10 +15,10 @@ def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if not x or x.strip("-0123456789abcdefghijklmnopqrstuvwxyz"):
-            e.append((p, r(x) + ' does not match "^[a-z0-9-]+$"', "pattern"))
+            e.append((p, "pattern", r(x) + ' does not match "^[a-z0-9-]+$"'))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -26,7 +26,7 @@ def _p_item_id(x: Any, p: str, e: list[Err]) -> bool:
 def _p_verbose(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not bool:
-        e.append((p, r(x) + " is not of type 'boolean'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'boolean'"))
         ok = False
     return ok
 

@@ -14,7 +14,7 @@ from ..validators import post__s as _c_post__s
 def _p_post_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not (type(x) is int or (type(x) is float and x.is_integer())):
-        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'integer'"))
         ok = False
     return ok
 

@@ -14,7 +14,7 @@ from ..validators import node__s as _c_node__s
 def _p_node_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -22,7 +22,7 @@ def _p_node_id(x: Any, p: str, e: list[Err]) -> bool:
 def _p_depth(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if not (type(x) is int or (type(x) is float and x.is_integer())):
-        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'integer'"))
         ok = False
     return ok
 

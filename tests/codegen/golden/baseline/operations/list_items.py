@@ -16,16 +16,16 @@ def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is int or type(x) is float:
         if type(x) is float and not x.is_integer():
-            e.append((p, r(x) + " is not of type 'integer'", "type"))
+            e.append((p, "type", r(x) + " is not of type 'integer'"))
             ok = False
         if x < 1:
-            e.append((p, r(x) + " is less than the minimum of 1", "minimum"))
+            e.append((p, "minimum", r(x) + " is less than the minimum of 1"))
             ok = False
         if x > 100:
-            e.append((p, r(x) + " is greater than the maximum of 100", "maximum"))
+            e.append((p, "maximum", r(x) + " is greater than the maximum of 100"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'integer'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'integer'"))
         ok = False
     return ok
 
@@ -33,7 +33,7 @@ def _p_limit(x: Any, p: str, e: list[Err]) -> bool:
 def _p_active(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not bool:
-        e.append((p, r(x) + " is not of type 'boolean'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'boolean'"))
         ok = False
     return ok
 
@@ -43,10 +43,10 @@ def _p_tag(x: Any, p: str, e: list[Err]) -> bool:
     if type(x) is list:
         for i3, x4 in enumerate(x):
             if type(x4) is not str:
-                e.append((p + "/" + str(i3), r(x4) + " is not of type 'string'", "type"))
+                e.append((p + "/" + str(i3), "type", r(x4) + " is not of type 'string'"))
                 ok = False
     else:
-        e.append((p, r(x) + " is not of type 'array'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'array'"))
         ok = False
     return ok
 
@@ -55,10 +55,10 @@ def _p_x_request_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is str:
         if x not in UUIDS_OK and not uuid_ok(x):
-            e.append((p, r(x) + " is not a valid 'uuid'", "format"))
+            e.append((p, "format", r(x) + " is not a valid 'uuid'"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 

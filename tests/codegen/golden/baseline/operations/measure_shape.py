@@ -20,13 +20,13 @@ def _r_200_0(x: Any, p: str, e: list[Err]) -> bool:
         if "area" in x:
             x1 = x["area"]
             if not (type(x1) is int or type(x1) is float):
-                e.append((p + "/area", r(x1) + " is not of type 'number'", "type"))
+                e.append((p + "/area", "type", r(x1) + " is not of type 'number'"))
                 ok = False
         else:
-            e.append((p, "'area' is a required property", "required"))
+            e.append((p, "required", "'area' is a required property"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok
 

@@ -14,7 +14,7 @@ from ..validators import user__s as _c_user__s
 def _p_user_id(x: Any, p: str, e: list[Err]) -> bool:
     ok = True
     if type(x) is not str:
-        e.append((p, r(x) + " is not of type 'string'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'string'"))
         ok = False
     return ok
 
@@ -29,20 +29,20 @@ def _b0(x: Any, p: str, e: list[Err]) -> bool:
             x1 = x["display_name"]
             if type(x1) is str:
                 if len(x1) < 1:
-                    e.append((p + "/display_name", r(x1) + " is shorter than 1 character", "minLength"))
+                    e.append((p + "/display_name", "minLength", r(x1) + " is shorter than 1 character"))
                     ok = False
             else:
-                e.append((p + "/display_name", r(x1) + " is not of type 'string'", "type"))
+                e.append((p + "/display_name", "type", r(x1) + " is not of type 'string'"))
                 ok = False
         if "nickname" in x:
             x4 = x["nickname"]
             if not (type(x4) is str or x4 is None):
-                e.append((p + "/nickname", r(x4) + " is not of type 'string', 'null'", "type"))
+                e.append((p + "/nickname", "type", r(x4) + " is not of type 'string', 'null'"))
                 ok = False
         if "content-type" in x:
             x7 = x["content-type"]
             if type(x7) is not str:
-                e.append((p + "/content-type", r(x7) + " is not of type 'string'", "type"))
+                e.append((p + "/content-type", "type", r(x7) + " is not of type 'string'"))
                 ok = False
         if not _qd_K1.issuperset(x):
             for k10 in x:
@@ -50,13 +50,13 @@ def _b0(x: Any, p: str, e: list[Err]) -> bool:
                     e.append(
                         (
                             p + "/" + esc(k10),
-                            "additional property " + r(k10) + " is not allowed",
                             "additionalProperties",
+                            "additional property " + r(k10) + " is not allowed",
                         )
                     )
                     ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok
 

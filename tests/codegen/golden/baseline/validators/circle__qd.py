@@ -10,20 +10,20 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "kind" in x:
             x1 = x["kind"]
             if x1 != "circle":
-                e.append((p + "/kind", r(x1) + ' should be "circle"', "const"))
+                e.append((p + "/kind", "const", r(x1) + ' should be "circle"'))
                 ok = False
         else:
-            e.append((p, "'kind' is a required property", "required"))
+            e.append((p, "required", "'kind' is a required property"))
             ok = False
         if "radius" in x:
             x4 = x["radius"]
             if not (type(x4) is int or type(x4) is float):
-                e.append((p + "/radius", r(x4) + " is not of type 'number'", "type"))
+                e.append((p + "/radius", "type", r(x4) + " is not of type 'number'"))
                 ok = False
         else:
-            e.append((p, "'radius' is a required property", "required"))
+            e.append((p, "required", "'radius' is a required property"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

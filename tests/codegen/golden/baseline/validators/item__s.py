@@ -14,12 +14,12 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "id" in x:
             x5 = x["id"]
             if type(x5) is not str:
-                e.append((p + "/id", r(x5) + " is not of type 'string'", "type"))
+                e.append((p + "/id", "type", r(x5) + " is not of type 'string'"))
                 ok = False
         else:
-            e.append((p, "'id' is a required property", "required"))
+            e.append((p, "required", "'id' is a required property"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

@@ -10,10 +10,10 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "name" in x:
             x1 = x["name"]
             if type(x1) is not str:
-                e.append((p + "/name", r(x1) + " is not of type 'string'", "type"))
+                e.append((p + "/name", "type", r(x1) + " is not of type 'string'"))
                 ok = False
         else:
-            e.append((p, "'name' is a required property", "required"))
+            e.append((p, "required", "'name' is a required property"))
             ok = False
         if "children" in x:
             x4 = x["children"]
@@ -22,9 +22,9 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                     if not v(x8, p + "/children/" + str(i7), e):
                         ok = False
             else:
-                e.append((p + "/children", r(x4) + " is not of type 'array'", "type"))
+                e.append((p + "/children", "type", r(x4) + " is not of type 'array'"))
                 ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

@@ -10,20 +10,20 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "id" in x:
             x1 = x["id"]
             if not (type(x1) is int or (type(x1) is float and x1.is_integer())):
-                e.append((p + "/id", r(x1) + " is not of type 'integer'", "type"))
+                e.append((p + "/id", "type", r(x1) + " is not of type 'integer'"))
                 ok = False
         else:
-            e.append((p, "'id' is a required property", "required"))
+            e.append((p, "required", "'id' is a required property"))
             ok = False
         if "title" in x:
             x4 = x["title"]
             if type(x4) is not str:
-                e.append((p + "/title", r(x4) + " is not of type 'string'", "type"))
+                e.append((p + "/title", "type", r(x4) + " is not of type 'string'"))
                 ok = False
         else:
-            e.append((p, "'title' is a required property", "required"))
+            e.append((p, "required", "'title' is a required property"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

@@ -10,31 +10,31 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "type" in x:
             x1 = x["type"]
             if type(x1) is not str:
-                e.append((p + "/type", r(x1) + " is not of type 'string'", "type"))
+                e.append((p + "/type", "type", r(x1) + " is not of type 'string'"))
                 ok = False
         else:
-            e.append((p, "'type' is a required property", "required"))
+            e.append((p, "required", "'type' is a required property"))
             ok = False
         if "title" in x:
             x4 = x["title"]
             if type(x4) is not str:
-                e.append((p + "/title", r(x4) + " is not of type 'string'", "type"))
+                e.append((p + "/title", "type", r(x4) + " is not of type 'string'"))
                 ok = False
         else:
-            e.append((p, "'title' is a required property", "required"))
+            e.append((p, "required", "'title' is a required property"))
             ok = False
         if "status" in x:
             x7 = x["status"]
             if not (type(x7) is int or (type(x7) is float and x7.is_integer())):
-                e.append((p + "/status", r(x7) + " is not of type 'integer'", "type"))
+                e.append((p + "/status", "type", r(x7) + " is not of type 'integer'"))
                 ok = False
         else:
-            e.append((p, "'status' is a required property", "required"))
+            e.append((p, "required", "'status' is a required property"))
             ok = False
         if "detail" in x:
             x10 = x["detail"]
             if type(x10) is not str:
-                e.append((p + "/detail", r(x10) + " is not of type 'string'", "type"))
+                e.append((p + "/detail", "type", r(x10) + " is not of type 'string'"))
                 ok = False
         if "errors" in x:
             x13 = x["errors"]
@@ -47,8 +47,8 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                                 e.append(
                                     (
                                         p + "/errors/" + str(i16) + "/location",
-                                        r(x18) + " is not of type 'string'",
                                         "type",
+                                        r(x18) + " is not of type 'string'",
                                     )
                                 )
                                 ok = False
@@ -58,8 +58,8 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                                 e.append(
                                     (
                                         p + "/errors/" + str(i16) + "/pointer",
-                                        r(x21) + " is not of type 'string'",
                                         "type",
+                                        r(x21) + " is not of type 'string'",
                                     )
                                 )
                                 ok = False
@@ -69,8 +69,8 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                                 e.append(
                                     (
                                         p + "/errors/" + str(i16) + "/message",
-                                        r(x24) + " is not of type 'string'",
                                         "type",
+                                        r(x24) + " is not of type 'string'",
                                     )
                                 )
                                 ok = False
@@ -80,18 +80,18 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
                                 e.append(
                                     (
                                         p + "/errors/" + str(i16) + "/keyword",
-                                        r(x27) + " is not of type 'string'",
                                         "type",
+                                        r(x27) + " is not of type 'string'",
                                     )
                                 )
                                 ok = False
                     else:
-                        e.append((p + "/errors/" + str(i16), r(x17) + " is not of type 'object'", "type"))
+                        e.append((p + "/errors/" + str(i16), "type", r(x17) + " is not of type 'object'"))
                         ok = False
             else:
-                e.append((p + "/errors", r(x13) + " is not of type 'array'", "type"))
+                e.append((p + "/errors", "type", r(x13) + " is not of type 'array'"))
                 ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok

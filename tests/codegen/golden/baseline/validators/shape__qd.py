@@ -32,6 +32,6 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
             else r(x) + " is valid under more than one of the given schemas (oneOf): " + which(o6, o10)
         )
         del e[n3:]
-        e.append((p, t13, "oneOf"))
+        e.append((p, "oneOf", t13))
         ok = False
     return ok

@@ -10,20 +10,20 @@ def v(x: Any, p: str, e: list[Err]) -> bool:
         if "kind" in x:
             x1 = x["kind"]
             if x1 != "square":
-                e.append((p + "/kind", r(x1) + ' should be "square"', "const"))
+                e.append((p + "/kind", "const", r(x1) + ' should be "square"'))
                 ok = False
         else:
-            e.append((p, "'kind' is a required property", "required"))
+            e.append((p, "required", "'kind' is a required property"))
             ok = False
         if "side" in x:
             x4 = x["side"]
             if not (type(x4) is int or type(x4) is float):
-                e.append((p + "/side", r(x4) + " is not of type 'number'", "type"))
+                e.append((p + "/side", "type", r(x4) + " is not of type 'number'"))
                 ok = False
         else:
-            e.append((p, "'side' is a required property", "required"))
+            e.append((p, "required", "'side' is a required property"))
             ok = False
     else:
-        e.append((p, r(x) + " is not of type 'object'", "type"))
+        e.append((p, "type", r(x) + " is not of type 'object'"))
         ok = False
     return ok
