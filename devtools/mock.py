@@ -34,7 +34,7 @@ import sys
 sys.path.insert(0, {root!r})  # chalicelib.runtime of the repository that generated this app
 
 from chalicelib.runtime.observability import configure  # noqa: E402 - after the path it needs
-from devtools.mock import accept_any_credentials, build_app  # noqa: E402 - likewise
+from devtools.mock import accept_any_credentials, build_app  # noqa: E402 - needs the root inserted above
 
 configure()  # the stage's LOG_LEVEL / LOG_FORMAT (.chalice/config.json), as the real app.py does
 app = build_app({package!r}, {name!r})

@@ -119,10 +119,9 @@ class Violations(Sequence[Violation]):
         for pointer, keyword, message in self.found:
             yield Violation(location, pointer, message, keyword)
 
-    def __eq__(self, other: object) -> bool:  # as the list of its Violations compares
+    def __eq__(self, other: object) -> bool:  # as the list of its Violations compares (and, like a
+        # list, unhashable: a class that defines __eq__ alone gets __hash__ = None)
         return isinstance(other, Sequence) and not isinstance(other, str) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable content, as a list's
 
     def __repr__(self) -> str:
         return repr(list(self))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from enum import IntEnum
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,6 +50,8 @@ def test_violations_of_one_location_render_as_their_violations(
     assert [lazy[i] for i in range(len(made))] == made
     assert lazy[1:] == made[1:]
     assert repr(lazy) == repr(made)
+    with pytest.raises(TypeError):
+        hash(lazy)  # unhashable, like the list it stands for
     assert ProblemError(400, detail, errors=lazy)._text(request_id) == (
         ProblemError(400, detail, errors=made)._text(request_id)
     )
@@ -62,7 +65,7 @@ def test_unusual_fields_fall_back_to_json_dumps() -> None:
     assert problem.to_text() == json.dumps(problem.to_json())
     odd = ProblemError(400, "x", errors=[Violation("body", "/a", 42, "k")])  # type: ignore[arg-type]  # a non-str on purpose: the fallback
     assert odd.to_text() == json.dumps(odd.to_json())
-    odd_lazy = ProblemError(400, "x", errors=Violations("body", [("/a", "k", 42)]))  # type: ignore[list-item]  # as above
+    odd_lazy = ProblemError(400, "x", errors=Violations("body", [("/a", "k", 42)]))  # type: ignore[list-item]  # a non-str message on purpose: the fallback
     assert odd_lazy.to_text() == json.dumps(odd_lazy.to_json()) == odd.to_text()
 
 
