@@ -11,6 +11,7 @@ import jinja2
 from codegen.ir import Api, Operation
 from codegen.mock import MockOperation
 from codegen.naming import is_identifier
+from codegen.readers import reader
 from codegen.validators import compile_api
 
 HEADER = "generated from {spec} — do not edit"
@@ -109,6 +110,7 @@ def emit(
             header=header,
             handled=op.has_handler,
             v=compiled.operations[op.py_name],
+            reader=reader(op, compiled.operations[op.py_name].params, py),
             typed=typed,
             uses_models=typed and "models." in types,
             typing_imports=[

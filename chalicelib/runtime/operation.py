@@ -7,13 +7,20 @@ time). Each class also computes, once, what the pipeline would otherwise work ou
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from chalicelib.runtime.validation import Validator
 
 if TYPE_CHECKING:
+    from chalicelib.runtime.problem import Violation
     from chalicelib.runtime.security import Security
+
+#: An operation's parameters read, coerced, defaulted and validated, written out by codegen for it
+#: (codegen/readers.py): (query, headers, path values) -> (arguments by kwarg, violations in order)
+Reader: TypeAlias = Callable[
+    [Mapping[str, list[str]], Mapping[str, Any], Mapping[str, str]], "tuple[dict[str, Any], list[Violation]]"
+]
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
 MAX_BODY = 6 * 1024 * 1024  # API Gateway's payload limit
@@ -188,6 +195,7 @@ class Operation(_Slotted):
         "operation_id",
         "parameters",
         "path",
+        "reader",
         "responses",
         "security",
         "segments",
@@ -208,8 +216,10 @@ class Operation(_Slotted):
         success_status: int,
         security: Security | None = None,  # runtime/security.py; None or (): public
         errors: Mapping[str, Canned | None] | None = None,  # mock apps: error answers by response key
+        reader: Reader | None = None,  # None: the pipeline's generic walk over `parameters`
     ) -> None:
         self.security = security or None
+        self.reader = reader
         self.errors = errors
         self.operation_id = operation_id
         self.method = method

@@ -94,6 +94,26 @@ def coerce_scalar(raw: str, shape: Shape) -> Any:
     raise CoercionError(f"{raw!r} is not {expected}")
 
 
+# One plain type, as `coerce_scalar` reads it for a shape of that type alone: what the parameter readers
+# codegen writes per operation call (codegen/readers.py), without the shape lookups.
+def to_integer(raw: str) -> int:
+    if _is_integer(raw):
+        return int(raw)
+    raise CoercionError(f"{raw!r} is not an integer")
+
+
+def to_number(raw: str) -> int | float:
+    if re.fullmatch(_NUMBER, raw):
+        return int(raw) if _is_integer(raw) else float(raw)
+    raise CoercionError(f"{raw!r} is not a number")
+
+
+def to_boolean(raw: str) -> bool:
+    if raw in ("true", "false"):
+        return raw == "true"
+    raise CoercionError(f"{raw!r} is not a boolean (true or false)")
+
+
 def _pairs(parts: Sequence[str], properties: Shape) -> dict[str, Any]:
     if len(parts) % 2:
         raise CoercionError("expected name,value pairs")

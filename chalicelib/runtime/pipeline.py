@@ -249,9 +249,32 @@ def _validate_param(op: Operation, param: Param, args: dict[str, Any]) -> Sequen
     return found
 
 
+def read_and_validate(
+    op: Operation,
+    query: Mapping[str, list[str]],
+    headers: Mapping[str, str],
+    path: Mapping[str, str],
+    cookies: Mapping[str, list[str]],
+) -> tuple[dict[str, Any], list[Violation]]:
+    """The generic walk over `op.parameters`: every parameter read (coerced, defaulted), then validated;
+    all violations, in the contract's order. `op.reader`, where codegen wrote one, answers the same."""
+    args, found = read_params(op, path, query, headers, cookies)
+    if args:  # parameters present (or defaulted): validate them
+        failed = {(v.location, v.pointer) for v in found} if found else None
+        for param in op.parameters:
+            if param.schema is None or param.kwarg not in args:
+                continue
+            if failed and (param.location, param.pointer) in failed:
+                continue
+            found += _validate_param(op, param, args)
+    if len(found) > 1:  # parameters in several locations, read then validated: put in order
+        found.sort(key=Violation.sort_key)
+    return args, found
+
+
 def parse_request(request: Request, op: Operation, path_values: Mapping[str, str]) -> dict[str, Any]:
     args: dict[str, Any]
-    found: list[Violation] = []
+    found: list[Violation]
     if op.parameters:
         query: Mapping[str, list[str]] = {}
         params = request.query_params
@@ -261,21 +284,13 @@ def parse_request(request: Request, op: Operation, path_values: Mapping[str, str
             query = params._dict
         elif params:
             query = {k: params.getlist(k) for k in params}
-        headers = request.headers
-        cookies = parse_cookies(context.header(headers, "cookie")) if op.uses_cookies else {}
-        args, found = read_params(op, path_values, query, headers, cookies)
-        if args:  # parameters present (or defaulted): validate them
-            failed = {(v.location, v.pointer) for v in found} if found else None
-            for param in op.parameters:
-                if param.schema is None or param.kwarg not in args:
-                    continue
-                if failed and (param.location, param.pointer) in failed:
-                    continue
-                found += _validate_param(op, param, args)
-        if len(found) > 1:  # parameters in several locations, read then validated: put in order
-            found.sort(key=Violation.sort_key)
+        if op.reader is not None:  # this operation's walk, written out by codegen: the same answers
+            args, found = op.reader(query, request.headers, path_values)
+        else:
+            cookies = parse_cookies(context.header(request.headers, "cookie")) if op.uses_cookies else {}
+            args, found = read_and_validate(op, query, request.headers, path_values, cookies)
     else:
-        args = {}
+        args, found = {}, []
     errors: Sequence[Violation] = found
     if op.body is not None:
         value, body_violations = read_body(request, op.body, op)

@@ -46,6 +46,13 @@ def violations(
     return Violations(location, errors)
 
 
+def located(found: list[Violation], location: str, errors: list[Err]) -> None:
+    """Move a validator's `errors` into `found` as `Violation`s of `location` (the parameter readers
+    codegen writes, codegen/readers.py; they put `found` in order once, at the end)."""
+    found += [Violation(location, pointer, message, keyword) for pointer, keyword, message in errors]
+    errors.clear()
+
+
 REGEX_TIMEOUT = 0.1  # seconds, for the patterns that only the backtracking engine can run
 
 _repr: Callable[[object], str] | None = None

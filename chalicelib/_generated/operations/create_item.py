@@ -5,9 +5,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from chalicelib.handlers import items as _handlers
+from chalicelib.runtime.context import header as _header
 from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec
+from chalicelib.runtime.problem import Violation as _Violation
 from chalicelib.runtime.security import Principal, Scheme
 from chalicelib.runtime.validation import Err, Regex, r
+from chalicelib.runtime.validation import located as _located
 
 from ..validators import item__qd as _c_item__qd
 from ..validators import item__s as _c_item__s
@@ -101,6 +104,28 @@ _r_415_0 = _c_problem__s.v
 _r_default_0 = _c_problem__s.v
 
 
+def _read_params(
+    query: Mapping[str, list[str]], headers: Mapping[str, Any], path: Mapping[str, str]
+) -> tuple[dict[str, Any], list[_Violation]]:
+    """The parameters of createItem: read, coerced, defaulted and validated
+    (chalicelib.runtime.pipeline's generic walk, written out for them: codegen/readers.py)"""
+    args: dict[str, Any] = {}
+    found: list[_Violation] = []
+    e: list[Err] = []
+    x: Any
+    raw: str | None
+    # Idempotency-Key (header, string)
+    raw = _header(headers, "idempotency-key")
+    if raw is not None:
+        x = raw
+        args["idempotency_key"] = x
+        if not _p_idempotency_key(x, "/Idempotency-Key", e) or e:
+            _located(found, "header", e)
+    if len(found) > 1:  # several parameters failed: the contract's order
+        found.sort(key=_Violation.sort_key)
+    return args, found
+
+
 OPERATION = Operation(
     operation_id="createItem",
     method="POST",
@@ -175,6 +200,7 @@ OPERATION = Operation(
     },
     success_status=201,
     security=(((Scheme("bearerAuth", "bearer", "", ""), ()),),),
+    reader=_read_params,
 )
 
 

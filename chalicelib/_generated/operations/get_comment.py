@@ -3,10 +3,13 @@
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote as _unquote
 
 from chalicelib.handlers import posts as _handlers
 from chalicelib.runtime.operation import HeaderSpec, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.problem import Violation as _Violation
 from chalicelib.runtime.validation import UUIDS_OK, Err, Regex, r, uuid_ok
+from chalicelib.runtime.validation import located as _located
 
 from ..validators import comment__s as _c_comment__s
 from ..validators import problem__s as _c_problem__s
@@ -61,6 +64,39 @@ _r_404_0 = _c_problem__s.v
 
 
 _r_default_0 = _c_problem__s.v
+
+
+def _read_params(
+    query: Mapping[str, list[str]], headers: Mapping[str, Any], path: Mapping[str, str]
+) -> tuple[dict[str, Any], list[_Violation]]:
+    """The parameters of getComment: read, coerced, defaulted and validated
+    (chalicelib.runtime.pipeline's generic walk, written out for them: codegen/readers.py)"""
+    args: dict[str, Any] = {}
+    found: list[_Violation] = []
+    e: list[Err] = []
+    x: Any
+    raw: str | None
+    # post_id (path, string)
+    raw = path.get("post_id")
+    if raw is not None:
+        x = _unquote(raw)
+        args["post_id"] = x
+        if not _p_post_id(x, "/post_id", e) or e:
+            _located(found, "path", e)
+    else:
+        found.append(_Violation("path", "/post_id", "path parameter 'post_id' is required", "required"))
+    # comment_id (path, string)
+    raw = path.get("comment_id")
+    if raw is not None:
+        x = _unquote(raw)
+        args["comment_id"] = x
+        if not _p_comment_id(x, "/comment_id", e) or e:
+            _located(found, "path", e)
+    else:
+        found.append(_Violation("path", "/comment_id", "path parameter 'comment_id' is required", "required"))
+    if len(found) > 1:  # several parameters failed: the contract's order
+        found.sort(key=_Violation.sort_key)
+    return args, found
 
 
 OPERATION = Operation(
@@ -123,6 +159,7 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    reader=_read_params,
 )
 
 

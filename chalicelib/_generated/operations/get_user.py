@@ -3,10 +3,13 @@
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote as _unquote
 
 from chalicelib.handlers import users as _handlers
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.problem import Violation as _Violation
 from chalicelib.runtime.validation import UUIDS_OK, Err, r, uuid_ok
+from chalicelib.runtime.validation import located as _located
 
 from ..validators import problem__s as _c_problem__s
 from ..validators import user__s as _c_user__s
@@ -34,6 +37,30 @@ _r_404_0 = _c_problem__s.v
 
 
 _r_default_0 = _c_problem__s.v
+
+
+def _read_params(
+    query: Mapping[str, list[str]], headers: Mapping[str, Any], path: Mapping[str, str]
+) -> tuple[dict[str, Any], list[_Violation]]:
+    """The parameters of getUser: read, coerced, defaulted and validated
+    (chalicelib.runtime.pipeline's generic walk, written out for them: codegen/readers.py)"""
+    args: dict[str, Any] = {}
+    found: list[_Violation] = []
+    e: list[Err] = []
+    x: Any
+    raw: str | None
+    # user_id (path, string)
+    raw = path.get("user_id")
+    if raw is not None:
+        x = _unquote(raw)
+        args["user_id"] = x
+        if not _p_user_id(x, "/user_id", e) or e:
+            _located(found, "path", e)
+    else:
+        found.append(_Violation("path", "/user_id", "path parameter 'user_id' is required", "required"))
+    if len(found) > 1:  # several parameters failed: the contract's order
+        found.sort(key=_Violation.sort_key)
+    return args, found
 
 
 OPERATION = Operation(
@@ -81,6 +108,7 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    reader=_read_params,
 )
 
 

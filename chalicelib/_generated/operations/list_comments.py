@@ -3,10 +3,15 @@
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote as _unquote
 
 from chalicelib.handlers import posts as _handlers
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.params import CoercionError as _CoercionError
+from chalicelib.runtime.params import to_integer as _to_integer
+from chalicelib.runtime.problem import Violation as _Violation
 from chalicelib.runtime.validation import UUIDS_OK, Err, r, uuid_ok
+from chalicelib.runtime.validation import located as _located
 
 from ..validators import comment_page__s as _c_comment_page__s
 from ..validators import problem__s as _c_problem__s
@@ -68,6 +73,54 @@ _r_404_0 = _c_problem__s.v
 
 
 _r_default_0 = _c_problem__s.v
+
+
+def _read_params(
+    query: Mapping[str, list[str]], headers: Mapping[str, Any], path: Mapping[str, str]
+) -> tuple[dict[str, Any], list[_Violation]]:
+    """The parameters of listComments: read, coerced, defaulted and validated
+    (chalicelib.runtime.pipeline's generic walk, written out for them: codegen/readers.py)"""
+    args: dict[str, Any] = {}
+    found: list[_Violation] = []
+    e: list[Err] = []
+    x: Any
+    values: list[str] | None
+    raw: str | None
+    # post_id (path, string)
+    raw = path.get("post_id")
+    if raw is not None:
+        x = _unquote(raw)
+        args["post_id"] = x
+        if not _p_post_id(x, "/post_id", e) or e:
+            _located(found, "path", e)
+    else:
+        found.append(_Violation("path", "/post_id", "path parameter 'post_id' is required", "required"))
+    # limit (query, integer)
+    values = query.get("limit")
+    if values:
+        try:
+            x = _to_integer(values[-1])
+        except _CoercionError as exc:
+            found.append(_Violation("query", "/limit", "query parameter 'limit': " + str(exc), "parse"))
+        else:
+            args["limit"] = x
+            if not _p_limit(x, "/limit", e) or e:
+                _located(found, "query", e)
+    else:
+        x = 20
+        args["limit"] = x
+        if not _p_limit(x, "/limit", e) or e:
+            _located(found, "query", e)
+    # cursor (query, string)
+    values = query.get("cursor")
+    if values:
+        x = values[-1]
+        args["cursor"] = x
+        if not _p_cursor(x, "/cursor", e) or e:
+            _located(found, "query", e)
+    if len(found) > 1:  # several parameters failed: the contract's order
+        found.sort(key=_Violation.sort_key)
+    return args, found
 
 
 OPERATION = Operation(
@@ -136,6 +189,7 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    reader=_read_params,
 )
 
 

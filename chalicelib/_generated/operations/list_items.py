@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from chalicelib.handlers import items as _handlers
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec
+from chalicelib.runtime.params import CoercionError as _CoercionError
+from chalicelib.runtime.params import to_integer as _to_integer
+from chalicelib.runtime.problem import Violation as _Violation
 from chalicelib.runtime.validation import Err, r
+from chalicelib.runtime.validation import located as _located
 
 from ..validators import item_page__s as _c_item_page__s
 from ..validators import problem__s as _c_problem__s
@@ -115,6 +119,65 @@ _r_400_0 = _c_problem__s.v
 _r_default_0 = _c_problem__s.v
 
 
+def _read_params(
+    query: Mapping[str, list[str]], headers: Mapping[str, Any], path: Mapping[str, str]
+) -> tuple[dict[str, Any], list[_Violation]]:
+    """The parameters of listItems: read, coerced, defaulted and validated
+    (chalicelib.runtime.pipeline's generic walk, written out for them: codegen/readers.py)"""
+    args: dict[str, Any] = {}
+    found: list[_Violation] = []
+    e: list[Err] = []
+    x: Any
+    values: list[str] | None
+    # limit (query, integer)
+    values = query.get("limit")
+    if values:
+        try:
+            x = _to_integer(values[-1])
+        except _CoercionError as exc:
+            found.append(_Violation("query", "/limit", "query parameter 'limit': " + str(exc), "parse"))
+        else:
+            args["limit"] = x
+            if not _p_limit(x, "/limit", e) or e:
+                _located(found, "query", e)
+    else:
+        x = 20
+        args["limit"] = x
+        if not _p_limit(x, "/limit", e) or e:
+            _located(found, "query", e)
+    # cursor (query, string)
+    values = query.get("cursor")
+    if values:
+        x = values[-1]
+        args["cursor"] = x
+        if not _p_cursor(x, "/cursor", e) or e:
+            _located(found, "query", e)
+    # tag (query, array, string)
+    values = query.get("tag")
+    if values:
+        x = list(values)
+        args["tag"] = x
+        if not _p_tag(x, "/tag", e) or e:
+            _located(found, "query", e)
+    # status (query, string)
+    values = query.get("status")
+    if values:
+        x = values[-1]
+        args["status"] = x
+        if not _p_status(x, "/status", e) or e:
+            _located(found, "query", e)
+    # q (query, string)
+    values = query.get("q")
+    if values:
+        x = values[-1]
+        args["q"] = x
+        if not _p_q(x, "/q", e) or e:
+            _located(found, "query", e)
+    if len(found) > 1:  # several parameters failed: the contract's order
+        found.sort(key=_Violation.sort_key)
+    return args, found
+
+
 OPERATION = Operation(
     operation_id="listItems",
     method="GET",
@@ -195,6 +258,7 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    reader=_read_params,
 )
 
 

@@ -6,8 +6,12 @@ from typing import Any
 
 from chalicelib.handlers import admin as _handlers
 from chalicelib.runtime.operation import HeaderSpec, Operation, Param, ResponseSpec
+from chalicelib.runtime.params import CoercionError as _CoercionError
+from chalicelib.runtime.params import to_integer as _to_integer
+from chalicelib.runtime.problem import Violation as _Violation
 from chalicelib.runtime.security import Principal, Scheme
 from chalicelib.runtime.validation import Err, r
+from chalicelib.runtime.validation import located as _located
 
 from ..validators import problem__s as _c_problem__s
 from ..validators import purge_report__s as _c_purge_report__s
@@ -52,6 +56,36 @@ _r_403_0 = _c_problem__s.v
 
 
 _r_default_0 = _c_problem__s.v
+
+
+def _read_params(
+    query: Mapping[str, list[str]], headers: Mapping[str, Any], path: Mapping[str, str]
+) -> tuple[dict[str, Any], list[_Violation]]:
+    """The parameters of purgeDeletedItems: read, coerced, defaulted and validated
+    (chalicelib.runtime.pipeline's generic walk, written out for them: codegen/readers.py)"""
+    args: dict[str, Any] = {}
+    found: list[_Violation] = []
+    e: list[Err] = []
+    x: Any
+    values: list[str] | None
+    # older_than_days (query, integer)
+    values = query.get("older_than_days")
+    if values:
+        try:
+            x = _to_integer(values[-1])
+        except _CoercionError as exc:
+            found.append(
+                _Violation(
+                    "query", "/older_than_days", "query parameter 'older_than_days': " + str(exc), "parse"
+                )
+            )
+        else:
+            args["older_than_days"] = x
+            if not _p_older_than_days(x, "/older_than_days", e) or e:
+                _located(found, "query", e)
+    if len(found) > 1:  # several parameters failed: the contract's order
+        found.sort(key=_Violation.sort_key)
+    return args, found
 
 
 OPERATION = Operation(
@@ -113,6 +147,7 @@ OPERATION = Operation(
             (Scheme("oauth2", "bearer", "", ""), ("admin",)),
         ),
     ),
+    reader=_read_params,
 )
 
 

@@ -3,11 +3,15 @@
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote as _unquote
 
 from chalicelib.handlers import posts as _handlers
+from chalicelib.runtime.context import header as _header
 from chalicelib.runtime.operation import Body, HeaderSpec, Media, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.problem import Violation as _Violation
 from chalicelib.runtime.security import Principal, Scheme
 from chalicelib.runtime.validation import UUIDS_OK, Err, Regex, r, uuid_ok
+from chalicelib.runtime.validation import located as _located
 
 from ..validators import comment__qd as _c_comment__qd
 from ..validators import comment__s as _c_comment__s
@@ -123,6 +127,46 @@ _r_415_0 = _c_problem__s.v
 _r_default_0 = _c_problem__s.v
 
 
+def _read_params(
+    query: Mapping[str, list[str]], headers: Mapping[str, Any], path: Mapping[str, str]
+) -> tuple[dict[str, Any], list[_Violation]]:
+    """The parameters of replaceComment: read, coerced, defaulted and validated
+    (chalicelib.runtime.pipeline's generic walk, written out for them: codegen/readers.py)"""
+    args: dict[str, Any] = {}
+    found: list[_Violation] = []
+    e: list[Err] = []
+    x: Any
+    raw: str | None
+    # post_id (path, string)
+    raw = path.get("post_id")
+    if raw is not None:
+        x = _unquote(raw)
+        args["post_id"] = x
+        if not _p_post_id(x, "/post_id", e) or e:
+            _located(found, "path", e)
+    else:
+        found.append(_Violation("path", "/post_id", "path parameter 'post_id' is required", "required"))
+    # comment_id (path, string)
+    raw = path.get("comment_id")
+    if raw is not None:
+        x = _unquote(raw)
+        args["comment_id"] = x
+        if not _p_comment_id(x, "/comment_id", e) or e:
+            _located(found, "path", e)
+    else:
+        found.append(_Violation("path", "/comment_id", "path parameter 'comment_id' is required", "required"))
+    # If-Match (header, string)
+    raw = _header(headers, "if-match")
+    if raw is not None:
+        x = raw
+        args["if_match"] = x
+        if not _p_if_match(x, "/If-Match", e) or e:
+            _located(found, "header", e)
+    if len(found) > 1:  # several parameters failed: the contract's order
+        found.sort(key=_Violation.sort_key)
+    return args, found
+
+
 OPERATION = Operation(
     operation_id="replaceComment",
     method="PUT",
@@ -228,6 +272,7 @@ OPERATION = Operation(
     },
     success_status=200,
     security=(((Scheme("bearerAuth", "bearer", "", ""), ()),),),
+    reader=_read_params,
 )
 
 

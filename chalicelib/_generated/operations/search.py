@@ -6,7 +6,11 @@ from typing import Any, Literal
 
 from chalicelib.handlers import search as _handlers
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec
+from chalicelib.runtime.params import CoercionError as _CoercionError
+from chalicelib.runtime.params import to_integer as _to_integer
+from chalicelib.runtime.problem import Violation as _Violation
 from chalicelib.runtime.validation import Err, r, unique
+from chalicelib.runtime.validation import located as _located
 
 from ..validators import problem__s as _c_problem__s
 from ..validators import search_results__s as _c_search_results__s
@@ -79,6 +83,58 @@ _r_400_0 = _c_problem__s.v
 _r_default_0 = _c_problem__s.v
 
 
+def _read_params(
+    query: Mapping[str, list[str]], headers: Mapping[str, Any], path: Mapping[str, str]
+) -> tuple[dict[str, Any], list[_Violation]]:
+    """The parameters of search: read, coerced, defaulted and validated
+    (chalicelib.runtime.pipeline's generic walk, written out for them: codegen/readers.py)"""
+    args: dict[str, Any] = {}
+    found: list[_Violation] = []
+    e: list[Err] = []
+    x: Any
+    values: list[str] | None
+    # q (query, string)
+    values = query.get("q")
+    if values:
+        x = values[-1]
+        args["q"] = x
+        if not _p_q(x, "/q", e) or e:
+            _located(found, "query", e)
+    else:
+        found.append(_Violation("query", "/q", "query parameter 'q' is required", "required"))
+    # limit (query, integer)
+    values = query.get("limit")
+    if values:
+        try:
+            x = _to_integer(values[-1])
+        except _CoercionError as exc:
+            found.append(_Violation("query", "/limit", "query parameter 'limit': " + str(exc), "parse"))
+        else:
+            args["limit"] = x
+            if not _p_limit(x, "/limit", e) or e:
+                _located(found, "query", e)
+    else:
+        x = 10
+        args["limit"] = x
+        if not _p_limit(x, "/limit", e) or e:
+            _located(found, "query", e)
+    # type (query, array, string)
+    values = query.get("type")
+    if values:
+        x = [] if values[-1] == "" else values[-1].split(",")
+        args["type"] = x
+        if not _p_type(x, "/type", e) or e:
+            _located(found, "query", e)
+    else:
+        x = ["items", "posts"]
+        args["type"] = x
+        if not _p_type(x, "/type", e) or e:
+            _located(found, "query", e)
+    if len(found) > 1:  # several parameters failed: the contract's order
+        found.sort(key=_Violation.sort_key)
+    return args, found
+
+
 OPERATION = Operation(
     operation_id="search",
     method="GET",
@@ -140,6 +196,7 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    reader=_read_params,
 )
 
 

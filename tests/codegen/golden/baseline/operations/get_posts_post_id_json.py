@@ -3,10 +3,15 @@
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote as _unquote
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.params import CoercionError as _CoercionError
+from chalicelib.runtime.params import to_integer as _to_integer
+from chalicelib.runtime.problem import Violation as _Violation
 from chalicelib.runtime.validation import Err, r
+from chalicelib.runtime.validation import located as _located
 
 from ..validators import post__s as _c_post__s
 
@@ -20,6 +25,34 @@ def _p_post_id(x: Any, p: str, e: list[Err]) -> bool:
 
 
 _r_200_0 = _c_post__s.v
+
+
+def _read_params(
+    query: Mapping[str, list[str]], headers: Mapping[str, Any], path: Mapping[str, str]
+) -> tuple[dict[str, Any], list[_Violation]]:
+    """The parameters of get_posts_post_id_json: read, coerced, defaulted and validated
+    (chalicelib.runtime.pipeline's generic walk, written out for them: codegen/readers.py)"""
+    args: dict[str, Any] = {}
+    found: list[_Violation] = []
+    e: list[Err] = []
+    x: Any
+    raw: str | None
+    # post_id (path, integer)
+    raw = path.get("post_id")
+    if raw is not None:
+        try:
+            x = _to_integer(_unquote(raw))
+        except _CoercionError as exc:
+            found.append(_Violation("path", "/post_id", "path parameter 'post_id': " + str(exc), "parse"))
+        else:
+            args["post_id"] = x
+            if not _p_post_id(x, "/post_id", e) or e:
+                _located(found, "path", e)
+    else:
+        found.append(_Violation("path", "/post_id", "path parameter 'post_id' is required", "required"))
+    if len(found) > 1:  # several parameters failed: the contract's order
+        found.sort(key=_Violation.sort_key)
+    return args, found
 
 
 OPERATION = Operation(
@@ -49,6 +82,7 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    reader=_read_params,
 )
 
 

@@ -5,8 +5,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from chalicelib.runtime import ProblemError
+from chalicelib.runtime.context import header as _header
 from chalicelib.runtime.operation import Operation, Param, ResponseSpec
+from chalicelib.runtime.params import CoercionError as _CoercionError
+from chalicelib.runtime.params import to_boolean as _to_boolean
+from chalicelib.runtime.params import to_integer as _to_integer
+from chalicelib.runtime.problem import Violation as _Violation
 from chalicelib.runtime.validation import UUIDS_OK, Err, r, uuid_ok
+from chalicelib.runtime.validation import located as _located
 
 from ..validators import item_page__s as _c_item_page__s
 from ..validators import problem__s as _c_problem__s
@@ -70,6 +76,73 @@ _r_400_0 = _c_problem__s.v
 
 
 _r_default_0 = _c_problem__s.v
+
+
+def _read_params(
+    query: Mapping[str, list[str]], headers: Mapping[str, Any], path: Mapping[str, str]
+) -> tuple[dict[str, Any], list[_Violation]]:
+    """The parameters of listItems: read, coerced, defaulted and validated
+    (chalicelib.runtime.pipeline's generic walk, written out for them: codegen/readers.py)"""
+    args: dict[str, Any] = {}
+    found: list[_Violation] = []
+    e: list[Err] = []
+    x: Any
+    values: list[str] | None
+    raw: str | None
+    # limit (query, integer)
+    values = query.get("limit")
+    if values:
+        try:
+            x = _to_integer(values[-1])
+        except _CoercionError as exc:
+            found.append(_Violation("query", "/limit", "query parameter 'limit': " + str(exc), "parse"))
+        else:
+            args["limit"] = x
+            if not _p_limit(x, "/limit", e) or e:
+                _located(found, "query", e)
+    else:
+        x = 20
+        args["limit"] = x
+        if not _p_limit(x, "/limit", e) or e:
+            _located(found, "query", e)
+    # active (query, boolean)
+    values = query.get("active")
+    if values:
+        try:
+            x = _to_boolean(values[-1])
+        except _CoercionError as exc:
+            found.append(_Violation("query", "/active", "query parameter 'active': " + str(exc), "parse"))
+        else:
+            args["active"] = x
+            if not _p_active(x, "/active", e) or e:
+                _located(found, "query", e)
+    else:
+        x = True
+        args["active"] = x
+        if not _p_active(x, "/active", e) or e:
+            _located(found, "query", e)
+    # tag (query, array, string)
+    values = query.get("tag")
+    if values:
+        x = list(values)
+        args["tag"] = x
+        if not _p_tag(x, "/tag", e) or e:
+            _located(found, "query", e)
+    else:
+        x = []
+        args["tag"] = x
+        if not _p_tag(x, "/tag", e) or e:
+            _located(found, "query", e)
+    # X-Request-Id (header, string)
+    raw = _header(headers, "x-request-id")
+    if raw is not None:
+        x = raw
+        args["x_request_id"] = x
+        if not _p_x_request_id(x, "/X-Request-Id", e) or e:
+            _located(found, "header", e)
+    if len(found) > 1:  # several parameters failed: the contract's order
+        found.sort(key=_Violation.sort_key)
+    return args, found
 
 
 OPERATION = Operation(
@@ -144,6 +217,7 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    reader=_read_params,
 )
 
 

@@ -3,10 +3,15 @@
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote as _unquote
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Body, Media, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.params import CoercionError as _CoercionError
+from chalicelib.runtime.params import to_boolean as _to_boolean
+from chalicelib.runtime.problem import Violation as _Violation
 from chalicelib.runtime.validation import Err, r
+from chalicelib.runtime.validation import located as _located
 
 from ..validators import item__s as _c_item__s
 from ..validators import item_input__qd as _c_item_input__qd
@@ -40,6 +45,42 @@ _r_200_0 = _c_item__s.v
 
 
 _r_default_0 = _c_problem__s.v
+
+
+def _read_params(
+    query: Mapping[str, list[str]], headers: Mapping[str, Any], path: Mapping[str, str]
+) -> tuple[dict[str, Any], list[_Violation]]:
+    """The parameters of replaceItem: read, coerced, defaulted and validated
+    (chalicelib.runtime.pipeline's generic walk, written out for them: codegen/readers.py)"""
+    args: dict[str, Any] = {}
+    found: list[_Violation] = []
+    e: list[Err] = []
+    x: Any
+    values: list[str] | None
+    raw: str | None
+    # item_id (path, string)
+    raw = path.get("item_id")
+    if raw is not None:
+        x = _unquote(raw)
+        args["item_id"] = x
+        if not _p_item_id(x, "/item_id", e) or e:
+            _located(found, "path", e)
+    else:
+        found.append(_Violation("path", "/item_id", "path parameter 'item_id' is required", "required"))
+    # verbose (query, boolean)
+    values = query.get("verbose")
+    if values:
+        try:
+            x = _to_boolean(values[-1])
+        except _CoercionError as exc:
+            found.append(_Violation("query", "/verbose", "query parameter 'verbose': " + str(exc), "parse"))
+        else:
+            args["verbose"] = x
+            if not _p_verbose(x, "/verbose", e) or e:
+                _located(found, "query", e)
+    if len(found) > 1:  # several parameters failed: the contract's order
+        found.sort(key=_Violation.sort_key)
+    return args, found
 
 
 OPERATION = Operation(
@@ -93,6 +134,7 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    reader=_read_params,
 )
 
 

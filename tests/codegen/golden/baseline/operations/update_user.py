@@ -3,10 +3,13 @@
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote as _unquote
 
 from chalicelib.runtime import ProblemError
 from chalicelib.runtime.operation import Body, Media, Operation, Param, ResponseSpec, Segment
+from chalicelib.runtime.problem import Violation as _Violation
 from chalicelib.runtime.validation import Err, esc, r
+from chalicelib.runtime.validation import located as _located
 
 from ..validators import user__s as _c_user__s
 
@@ -64,6 +67,30 @@ def _b0(x: Any, p: str, e: list[Err]) -> bool:
 _r_200_0 = _c_user__s.v
 
 
+def _read_params(
+    query: Mapping[str, list[str]], headers: Mapping[str, Any], path: Mapping[str, str]
+) -> tuple[dict[str, Any], list[_Violation]]:
+    """The parameters of updateUser: read, coerced, defaulted and validated
+    (chalicelib.runtime.pipeline's generic walk, written out for them: codegen/readers.py)"""
+    args: dict[str, Any] = {}
+    found: list[_Violation] = []
+    e: list[Err] = []
+    x: Any
+    raw: str | None
+    # user-id (path, string)
+    raw = path.get("user-id")
+    if raw is not None:
+        x = _unquote(raw)
+        args["user_id"] = x
+        if not _p_user_id(x, "/user-id", e) or e:
+            _located(found, "path", e)
+    else:
+        found.append(_Violation("path", "/user-id", "path parameter 'user-id' is required", "required"))
+    if len(found) > 1:  # several parameters failed: the contract's order
+        found.sort(key=_Violation.sort_key)
+    return args, found
+
+
 OPERATION = Operation(
     operation_id="updateUser",
     method="PATCH",
@@ -99,6 +126,7 @@ OPERATION = Operation(
         ),
     },
     success_status=200,
+    reader=_read_params,
 )
 
 
