@@ -18,12 +18,32 @@ from typing import Any
 import pytest
 import yaml
 
+from chalicelib.runtime.pipeline import read_and_validate
 from tests.codegen.support import ROOT, chalice_app, generate, importable, load, route_table, slug
 
 CORPUS = ROOT.parent / "shared" / "specs"
 NOT_SPECS = {"README.md", "manifest.json"}
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 COMPONENTS_URI = "urn:openapi-chalice:components"
+
+
+# raw values for every parameter of an operation at once (None: none sent), for its reader
+READER_PROBES = (None, "", "1", "-2.5", "abc", "1,2", "true", "%41%2C", "x" * 300)
+
+
+def _probe(op: Any, raw: str | None) -> tuple[dict[str, list[str]], dict[str, str], dict[str, str]]:
+    query: dict[str, list[str]] = {}
+    headers: dict[str, str] = {}
+    path: dict[str, str] = {}
+    if raw is not None:
+        for p in op.parameters:
+            if p.location == "query":
+                query[p.name] = [raw, raw + "0"]
+            elif p.location == "header":
+                headers[p.name] = raw
+            elif p.location == "path":
+                path[p.name] = raw
+    return query, headers, path
 
 
 def _corpus_files() -> list[Any]:
@@ -171,3 +191,8 @@ def test_corpus_spec_generates_its_routes(
             slots += [h.schema for r in op.responses.values() for h in r.headers.values()]
             slots += [m.schema for m in op.body.media.values()] if op.body is not None else []
             assert all(v is None or callable(v) for v in slots), module
+            if op.reader is not None:  # the parameter walk codegen wrote out answers as the generic one
+                for raw in READER_PROBES:
+                    query, headers, path = _probe(op, raw)
+                    expected_args = read_and_validate(op, query, headers, path, {})
+                    assert op.reader(query, headers, path) == expected_args, (module, raw)
