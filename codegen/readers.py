@@ -101,8 +101,8 @@ def reader(op: Operation, validators: Mapping[str, str], literal: Callable[[Any]
     there is none to read)."""
     if not op.parameters:
         return None
-    plans = [_plan(p) for p in op.parameters]
-    if any(plan is None for plan in plans):
+    plans = [(p, plan) for p in op.parameters if (plan := _plan(p)) is not None]
+    if len(plans) < len(op.parameters):
         return None
     used: set[str] = {"_Violation"}
     lines = [
@@ -122,8 +122,7 @@ def reader(op: Operation, validators: Mapping[str, str], literal: Callable[[Any]
         lines.append("    values: list[str] | None")
     if any(p.location != "query" for p in op.parameters):
         lines.append("    raw: str | None")
-    for p, plan in zip(op.parameters, plans, strict=True):
-        assert plan is not None
+    for p, plan in plans:
         lines += _param(p, plan, validators.get(p.kwarg), used, literal)
     lines += [
         "    if len(found) > 1:  # several parameters failed: the contract's order",
@@ -173,7 +172,7 @@ def _param(
         pieces = f"{text}.split({sep!r})"
         items = pieces if item == "v" else f"[{item} for v in {pieces}]"
         value = f'[] if {text} == "" else {items}'
-    check = _check(p, where, pointer, key, validator, used)
+    check = _check(where, pointer, key, validator, used)
     if coerce is None:
         out += [f"        x = {value}", *["    " + line for line in check]]
     else:
@@ -198,9 +197,7 @@ def _param(
     return out
 
 
-def _check(
-    p: Parameter, where: str, pointer: str, key: str, validator: str | None, used: set[str]
-) -> list[str]:
+def _check(where: str, pointer: str, key: str, validator: str | None, used: set[str]) -> list[str]:
     """Store the value `x` and validate it (lines at the indentation of a block's body, 4 spaces)."""
     lines = [f"    args[{key}] = x"]
     if validator is not None:
