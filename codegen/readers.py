@@ -10,13 +10,15 @@ pipeline calls it instead of the generic walk (`pipeline.parse_request`); answer
 (tests/property/test_param_readers.py compares the two on arbitrary raw input).
 
 Written out:
-- query parameters: a primitive (style anything but label/matrix, which only apply to path), or an
-  exploded array (form, spaceDelimited, pipeDelimited: one query key per item); `allowEmptyValue`;
-- path parameters: a primitive in `simple` style (percent-decoded once, as the generic reader does);
-- header parameters: a primitive (`simple`);
+- query parameters: a primitive (any style but label/matrix/deepObject), or an array in form,
+  spaceDelimited or pipeDelimited style, exploded (one query key per item) or not (one value split on
+  the style's delimiter); `allowEmptyValue`;
+- path parameters: a primitive or an array in `simple` style (each piece percent-decoded once, after
+  splitting, as the generic reader does);
+- header parameters: a primitive or an array in `simple` style;
 whose coercion shape is one plain type, `string`, `integer`, `number` or `boolean` (or none: text), for
 the value or for an array's items. An operation with any other parameter (cookies, objects, `content`,
-label/matrix, non-exploded arrays, several types, anyOf/oneOf readings, nullable) keeps the generic walk:
+label/matrix/deepObject, several types, anyOf/oneOf readings, nullable) keeps the generic walk:
 no reader is written, `reader` stays None.
 """
 
